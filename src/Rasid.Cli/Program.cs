@@ -1,0 +1,13 @@
+using System.CommandLine;
+using System.Text;
+using Rasid.Cli;
+using Rasid.Cli.Commands;
+
+Console.OutputEncoding = new UTF8Encoding(false);
+
+var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-compatible events out.")
+{
+    AnalyzeCommand.Create(),
+};
+
+return CliRunner.Run(root, args);
