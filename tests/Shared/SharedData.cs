@@ -28,6 +28,17 @@ public static class SharedData
 
     public const string MissingMessage = "../shared is not beside the repository (set RASID_SHARED to its path); this test reads the shared corpus in place.";
 
+    /// <summary>
+    /// Path under ../shared; skips the calling test (it must be a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>)
+    /// with a clear message when ../shared or that file is absent.
+    /// </summary>
+    public static string Require(params string[] parts)
+    {
+        var p = PathTo(parts);
+        Skip.If(p is null, $"{MissingMessage} Missing: {Path.Combine(parts)}");
+        return p!;
+    }
+
     /// <summary>Path under ../shared, or null when ../shared (or that file) is absent.</summary>
     public static string? PathTo(params string[] parts)
     {
