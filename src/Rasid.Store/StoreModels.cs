@@ -79,6 +79,9 @@ public interface IEventStore : IDisposable
     /// <summary>True when a document with this content hash is already stored.</summary>
     bool ContainsContentHash(string contentHash);
 
+    /// <summary>Every stored content hash, so a batch can skip known documents before extracting them.</summary>
+    HashSet<string> ContentHashes();
+
     /// <summary>Writes documents and their events in one transaction; documents already stored are skipped.</summary>
     StoreWriteResult Write(IReadOnlyList<ExtractedDocument> batch);
 
