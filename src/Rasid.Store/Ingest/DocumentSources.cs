@@ -142,7 +142,7 @@ public static class DocumentSources
             case InputKind.Jsonl:
                 return ReadJsonl(path, () => File.OpenRead(path), defaults);
             case InputKind.JsonlGz:
-                return ReadJsonl(path, () => new GZipStream(File.OpenRead(path), CompressionMode.Decompress), defaults);
+                return ReadJsonl(path, () => new GzipCheckedStream(path), defaults);
             case InputKind.Feed:
                 return FeedReader.ReadFile(path, defaults);
             default:
@@ -196,6 +196,7 @@ public static class DocumentSources
     {
         using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
         int lineNo = 0;
+        string? pending = null; // a line is parsed only once the next one (or a clean end) is seen: a truncated dump's cut line is not a record
         while (true)
         {
             string? line;
@@ -203,11 +204,15 @@ public static class DocumentSources
             try
             {
                 line = reader.ReadLine();
+                if (line is null && stream is GzipCheckedStream { IsTruncated: true })
+                {
+                    failure = $"compressed stream is truncated after line {lineNo - (pending is null ? 0 : 1)}";
+                }
             }
             catch (InvalidDataException ex)
             {
                 line = null;
-                failure = $"compressed stream is truncated or corrupt after line {lineNo} ({ex.Message})";
+                failure = $"compressed stream is truncated or corrupt after line {lineNo - (pending is null ? 0 : 1)} ({ex.Message})";
             }
             catch (DecoderFallbackException)
             {
@@ -226,18 +231,22 @@ public static class DocumentSources
                 yield break;
             }
 
+            if (pending is not null)
+            {
+                yield return ParseJsonlRecord($"{path}:{lineNo}", pending, defaults);
+                pending = null;
+            }
+
             if (line is null)
             {
                 yield break;
             }
 
             lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                continue;
+                pending = line;
             }
-
-            yield return ParseJsonlRecord($"{path}:{lineNo}", line, defaults);
         }
     }
 
