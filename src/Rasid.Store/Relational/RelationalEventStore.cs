@@ -78,9 +78,10 @@ public abstract class RelationalEventStore : IEventStore
                 int added = 0, skipped = 0, events = 0;
                 using var tx = connection.BeginTransaction();
                 BeginWrite(tx);
-                var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+                var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
                 foreach (var item in batch)
                 {
+                    var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
                     var doc = item.Document;
                     var hash = ContentHash.Of(doc.Text);
                     if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
@@ -393,6 +394,108 @@ public abstract class RelationalEventStore : IEventStore
             Count("SELECT COUNT(*) FROM incidents"),
             Count("SELECT COUNT(*) FROM incidents WHERE counted = 1"),
             Count("SELECT COUNT(*) FROM evidence"));
+    }
+
+    public IEnumerable<(StoredDocument Document, IReadOnlyList<ConflictEvent> Mentions)> ReadAll()
+    {
+        long after = -1;
+        while (true)
+        {
+            var page = new List<(long Key, string Id)>();
+            using (var c = OpenConnection())
+            using (var cmd = Db.Command(c, null, "SELECT doc_key, id FROM documents WHERE doc_key > @k ORDER BY doc_key LIMIT 500"))
+            {
+                cmd.Add("@k", after);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    page.Add((r.GetInt64(0), r.GetString(1)));
+                }
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var (key, id) in page)
+            {
+                var doc = GetDocument(id)!;
+                var mentions = new List<ConflictEvent>();
+                using (var c = OpenConnection())
+                using (var cmd = Db.Command(c, null, $"SELECT event_id, document_id, evidence, place_candidates, {EventColumns.List} FROM events WHERE document_id = @d ORDER BY event_id"))
+                {
+                    cmd.Add("@d", id);
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read())
+                    {
+                        mentions.Add(EventColumns.Read(r, 4, r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+                    }
+                }
+
+                yield return (doc, mentions);
+                after = key;
+            }
+        }
+    }
+
+    public (IReadOnlyDictionary<string, string> States, IReadOnlyList<ReviewEntry> History) ReadReviews()
+    {
+        using var c = OpenConnection();
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var cmd = Db.Command(c, null, "SELECT incident_id, review_state FROM incidents WHERE review_state <> 'unreviewed'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                states[r.GetString(0)] = r.GetString(1);
+            }
+        }
+
+        var history = new List<ReviewEntry>();
+        using (var cmd = Db.Command(c, null, "SELECT incident_id, user_name, action, field, old_value, new_value, at FROM review_history ORDER BY history_key"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                history.Add(new ReviewEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return (states, history);
+    }
+
+    public void WriteReviews(IReadOnlyDictionary<string, string> states, IReadOnlyList<ReviewEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(history);
+        lock (_writeLock)
+        {
+            var connection = WriteConnection();
+            try
+            {
+                using var tx = connection.BeginTransaction();
+                foreach (var (id, state) in states)
+                {
+                    Db.Exec(connection, tx, "UPDATE incidents SET review_state = @s WHERE incident_id = @i", ("@s", state), ("@i", id));
+                }
+
+                foreach (var h in history)
+                {
+                    Db.Exec(connection, tx,
+                        "INSERT INTO review_history(incident_id, user_name, action, field, old_value, new_value, at) VALUES (@i, @u, @a, @f, @o, @n, @t)",
+                        ("@i", h.IncidentId), ("@u", h.User), ("@a", h.Action), ("@f", h.Field), ("@o", h.OldValue), ("@n", h.NewValue),
+                        ("@t", h.At.ToString("O", CultureInfo.InvariantCulture)));
+                }
+
+                tx.Commit();
+            }
+            finally
+            {
+                ReleaseWriteConnection(connection);
+            }
+        }
     }
 
     public abstract void Dispose();
