@@ -62,6 +62,30 @@ public class CliticSegmenterTests
     }
 
     [Theory]
+    [InlineData("مدينة", "مدين+ه")] // written ة: not the pronoun
+    [InlineData("بالرقة", "بالرق+ه")]
+    [InlineData("بالرقه", "ب+الرق+ه")] // no enclitic after the article
+    public void Does_not_read_a_final_ta_marbuta_or_an_article_stem_with_an_enclitic(string word, string unexpected)
+    {
+        var w = ArabicNormalizer.NormalizeKey(word);
+        Span<StemCandidate> buffer = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
+        int n = CliticSegmenter.Candidates(w, buffer, CliticSegmenter.ForWord(word, CliticOptions.All));
+        for (int i = 0; i < n; i++)
+        {
+            Assert.NotEqual(unexpected, CliticSegmenter.Describe(w, buffer[i]));
+        }
+    }
+
+    [Fact]
+    public void Final_ta_marbuta_is_read_from_the_original_of_a_token()
+    {
+        var a = TextAnalyzer.Analyze("مدينة كتابه مدينةٌ");
+        Assert.Equal(CliticOptions.All | CliticOptions.FinalTehMarbuta, CliticSegmenter.ForToken(a, 0, CliticOptions.All));
+        Assert.Equal(CliticOptions.All, CliticSegmenter.ForToken(a, 1, CliticOptions.All));
+        Assert.Equal(CliticOptions.All | CliticOptions.FinalTehMarbuta, CliticSegmenter.ForToken(a, 2, CliticOptions.All));
+    }
+
+    [Theory]
     [InlineData("وه")]
     [InlineData("به")]
     [InlineData("ال")]

@@ -83,7 +83,7 @@ public sealed class PhraseMatcher<T>
         var first = text.NormOf(start);
         Span<StemCandidate> candidates = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
         Span<char> keyBuffer = first.Length <= 254 ? stackalloc char[256] : new char[first.Length + 2];
-        int count = CliticSegmenter.Candidates(first, candidates, _allowEnclitics ? CliticOptions.All : CliticOptions.Proclitics);
+        int count = CliticSegmenter.Candidates(first, candidates, _allowEnclitics ? CliticSegmenter.ForToken(text, start, CliticOptions.All) : CliticOptions.Proclitics);
         foreach (var c in candidates[..count])
         {
             var node = _root.Lookup(c.NeedsKey ? CliticSegmenter.WriteKey(first, c, keyBuffer) : first.Slice(c.PrefixLength, c.StemLength(first.Length)));
@@ -166,16 +166,16 @@ public sealed class PhraseMatcher<T>
             }
             else if (_allowEnclitics && best < length + 1)
             {
-                TryEnclitic(node, word, length + 1, ref best, ref value, ref suffix);
+                TryEnclitic(node, word, CliticSegmenter.ForToken(text, next, CliticOptions.Enclitics), length + 1, ref best, ref value, ref suffix);
             }
         }
     }
 
-    private static void TryEnclitic(Node node, ReadOnlySpan<char> word, int length, ref int best, ref T? value, ref int suffix)
+    private static void TryEnclitic(Node node, ReadOnlySpan<char> word, CliticOptions options, int length, ref int best, ref T? value, ref int suffix)
     {
         Span<StemCandidate> candidates = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
         Span<char> keyBuffer = word.Length <= 254 ? stackalloc char[256] : new char[word.Length + 2];
-        int count = CliticSegmenter.Candidates(word, candidates, CliticOptions.Enclitics);
+        int count = CliticSegmenter.Candidates(word, candidates, options);
         foreach (var c in candidates[..count])
         {
             if (c.PrefixLength != 0 || c.SuffixLength == 0)

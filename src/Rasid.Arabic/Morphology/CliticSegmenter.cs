@@ -12,6 +12,12 @@ public enum CliticOptions
     Proclitics = 1,
     Enclitics = 2,
     All = Proclitics | Enclitics,
+
+    /// <summary>
+    /// The word's last letter is written ة in the original (normalization folds it to ه): that ه is not the enclitic
+    /// pronoun. Set it with <see cref="CliticSegmenter.ForToken"/>.
+    /// </summary>
+    FinalTehMarbuta = 4,
 }
 
 /// <summary>
@@ -81,7 +87,17 @@ public static class CliticSegmenter
                     continue;
                 }
 
+                if ((options & CliticOptions.FinalTehMarbuta) != 0 && e.Length == 1 && e[0] == ArabicLetters.Heh)
+                {
+                    continue;
+                }
+
                 var stem = word[..^e.Length];
+                if (stem.StartsWith(Clitics.Article, StringComparison.Ordinal))
+                {
+                    continue; // no enclitic after the article
+                }
+
                 bool teh = stem[^1] == ArabicLetters.Teh;
                 Add(into, ref n, new StemCandidate(0, e.Length, false));
                 if (teh)
@@ -120,6 +136,41 @@ public static class CliticSegmenter
 
         return n;
     }
+
+    /// <summary>
+    /// <paramref name="options"/> plus what the original spelling of token <paramref name="tokenIndex"/> tells:
+    /// <see cref="CliticOptions.FinalTehMarbuta"/> when its last letter is written ة.
+    /// </summary>
+    public static CliticOptions ForToken(AnalyzedText text, int tokenIndex, CliticOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Tokens[tokenIndex];
+        if (t.NormLength == 0 || text.Normalized.Text[t.NormEnd - 1] != ArabicLetters.Heh)
+        {
+            return options;
+        }
+
+        return IsTehMarbuta(text.Original[text.Normalized.ToOriginalIndex(t.NormEnd - 1)]) ? options | CliticOptions.FinalTehMarbuta : options;
+    }
+
+    /// <summary><paramref name="options"/> plus <see cref="CliticOptions.FinalTehMarbuta"/> when an unnormalized word ends in ة (marks ignored).</summary>
+    public static CliticOptions ForWord(ReadOnlySpan<char> original, CliticOptions options)
+    {
+        for (int i = original.Length - 1; i >= 0; i--)
+        {
+            char c = original[i];
+            if (ArabicLetters.IsArabicMark(c) || c == ArabicLetters.Tatweel)
+            {
+                continue;
+            }
+
+            return IsTehMarbuta(c) ? options | CliticOptions.FinalTehMarbuta : options;
+        }
+
+        return options;
+    }
+
+    private static bool IsTehMarbuta(char c) => c is ArabicLetters.TehMarbuta or '\uFE93' or '\uFE94' or '\u06C3';
 
     /// <summary>The proclitic readings only (no enclitics), appended to <paramref name="into"/>.</summary>
     public static void AddProclitics(ReadOnlySpan<char> word, int suffix, List<StemCandidate> into)
@@ -219,7 +270,7 @@ public static class CliticSegmenter
         {
             if (conj > 0 && len - conj >= MinStem)
             {
-                Add(into, ref n, new StemCandidate(conj, suffix, false));
+                AddStem(word, conj, suffix, into, ref n, allowArticle);
             }
 
             int p = conj;
@@ -236,7 +287,7 @@ public static class CliticSegmenter
                         Add(into, ref n, new StemCandidate(p + 2, suffix, false));
                     }
 
-                    Add(into, ref n, new StemCandidate(p + 1, suffix, false));
+                    AddStem(word, p + 1, suffix, into, ref n, allowArticle);
                     AddArticle(word, p + 1, suffix, into, ref n, allowArticle);
                 }
                 else if (Clitics.Future.Contains(word[p]))
@@ -250,6 +301,15 @@ public static class CliticSegmenter
             {
                 AddArticle(word, p, suffix, into, ref n, allowArticle);
             }
+        }
+    }
+
+    // A stem that still starts with the article takes no enclitic (allowArticle is false on the enclitic path).
+    private static void AddStem(ReadOnlySpan<char> word, int p, int suffix, Span<StemCandidate> into, ref int n, bool allowArticle)
+    {
+        if (allowArticle || !word.Slice(p).StartsWith(Clitics.Article, StringComparison.Ordinal))
+        {
+            Add(into, ref n, new StemCandidate(p, suffix, false));
         }
     }
 
