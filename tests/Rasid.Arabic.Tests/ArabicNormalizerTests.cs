@@ -62,6 +62,7 @@ public class ArabicNormalizerTests
     [InlineData("\uFDFA", "صلياللهعليهوسلم")] // phrase ligature: inner spaces dropped, one token
     [InlineData("\uFE7Cب", "ب")] // isolated shadda form
     [InlineData("a\u0007b", "ab")] // C0 control
+    [InlineData("x\uFFFEy", "x\uFFFDy")] // noncharacter U+FFFE (the fold table's marker)
     public void Folds_one_rule(string input, string expected)
     {
         Assert.Equal(expected, ArabicNormalizer.Normalize(input).Text);

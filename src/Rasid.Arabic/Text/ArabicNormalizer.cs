@@ -17,6 +17,7 @@ namespace Rasid.Arabic.Text;
 /// <item>Persian/Urdu letter forms ک ڪ → ك; ی ې ے ۓ ۍ ێ ۑ → ي; ە ۀ ہ ۂ ھ → ه; ۃ → ه (or ة);</item>
 /// <item>Arabic-Indic (٠–٩), extended/Persian (۰–۹) and full-width (０–９) digits → ASCII digits; ٫ → '.'; ٬ → ',';</item>
 /// <item>Arabic punctuation ، → ','; ؛ → ';'; ؟ → '?'; ۔ → '.'; ٪ → '%'; ٭ → '*';</item>
+/// <item>the noncharacter U+FFFE → U+FFFD;</item>
 /// <item>Unicode spaces (no-break, en/em, ideographic…) → ' '; U+2028/2029/0085, VT, FF → '\n'; Latin A–Z (and full-width) → a–z;</item>
 /// <item>presentation forms (U+FB50–FDFF, U+FE70–FEFF) → their NFKC letters, folded by the rules above (ﻻ → لا: one
 /// original character, two output characters, both mapped to it). Ligatures of whole phrases (ﷺ ﷻ ﷽) lose their inner
@@ -201,6 +202,8 @@ public static class ArabicNormalizer
         {
             case '\t' or '\n' or '\r':
                 return c;
+            case Expands:
+                return '\uFFFD'; // the noncharacter used as the table's marker becomes a replacement character
             case '\u000B' or '\u000C' or '\u0085' or '\u2028' or '\u2029':
                 return '\n';
             case < ' ' or (>= '\u007F' and <= '\u009F'):
