@@ -160,6 +160,7 @@ public class DateFinderTests
     [InlineData("شركة نيسان للسيارات")]
     [InlineData("في اليوم التالي قتل")]
     [InlineData("في اليوم الأول من المعركة")]
+    [InlineData("اشتباكات في إب وتعز")]
     public void Finds_no_date_in_ordinary_words(string text)
     {
         Assert.Empty(DateFinder.Find(TextAnalyzer.Analyze(text), new DateOnly(2017, 5, 2)));
@@ -212,6 +213,7 @@ public class DateFinderTests
     [Theory]
     [InlineData("قتل في مارس خمسة", "2017-03-01", "2017-03-31", "مارس")]
     [InlineData("قتل في شهر آذار خمسة", "2017-03-01", "2017-03-31", "آذار")]
+    [InlineData("قتل في شهر آب خمسة", "2016-08-01", "2016-08-31", "آب")]
     [InlineData("قتل في مايو الماضي خمسة", "2016-05-01", "2016-05-31", "مايو الماضي")]
     [InlineData("قتل في مايو خمسة", "2017-05-01", "2017-05-02", "مايو")]
     [InlineData("قتل خلال يوليو الماضي خمسة", "2016-07-01", "2016-07-31", "يوليو الماضي")]

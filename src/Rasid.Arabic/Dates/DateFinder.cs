@@ -955,6 +955,12 @@ public static class DateFinder
         }
 
         var spec = TryYearSpec(text, end, pub, month.IsHijri, out int specEnd);
+        if (spec.Mode == YearMode.None && month.NeedsYearOrMonthWord
+            && !(start > 0 && DateLexicon.Cues.TryMatchAt(text, start - 1, Clitics, out var word) && word.Value == CueRole.MonthWord))
+        {
+            return false; // في إب is the Yemeni city, not August
+        }
+
         if (spec.Mode == YearMode.None && !cueBefore)
         {
             return false; // مارس is also a verb, نيسان a car: a month alone needs a cue or a year

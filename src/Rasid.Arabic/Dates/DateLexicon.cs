@@ -12,7 +12,7 @@ internal enum MonthSystem
     Hijri,
 }
 
-internal readonly record struct MonthName(int Month, MonthSystem System, bool Ambiguous)
+internal readonly record struct MonthName(int Month, MonthSystem System, bool Ambiguous, bool NeedsYearOrMonthWord)
 {
     public bool IsHijri => System == MonthSystem.Hijri;
 }
@@ -89,7 +89,14 @@ internal static class DateLexicon
         {
             var system = Enum.TryParse<MonthSystem>(r["system"], true, out var s) && Enum.IsDefined(s) ? s : throw r.Error($"system '{r["system"]}' is unknown");
             int m = r.Int("month");
-            return m is >= 1 and <= 12 ? (r["name"], new MonthName(m, system, YesNo(r, "ambiguous"))) : throw r.Error($"month {m} is not 1..12");
+            var ambiguous = r["ambiguous"] switch
+            {
+                "no" => 0,
+                "yes" => 1,
+                "strong" => 2,
+                var v => throw r.Error($"ambiguous is '{v}', not no, yes or strong"),
+            };
+            return m is >= 1 and <= 12 ? (r["name"], new MonthName(m, system, ambiguous > 0, ambiguous > 1)) : throw r.Error($"month {m} is not 1..12");
         }));
         var weekdays = NumberLexicon.LoadData("date-weekdays.tsv", "name", "weekday", "needs_cue");
         var weekdayTable = WordTable<WeekdayName>.Build(weekdays.Rows.Select(r =>

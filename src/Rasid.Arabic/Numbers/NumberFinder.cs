@@ -437,9 +437,19 @@ public static class NumberFinder
         {
             // خمسة و عشرين: a free-standing و joins like a glued one.
             bool looseWaw = text.Tokens[end].Kind == TokenKind.ArabicWord && text.NormOf(end) is "و" && end + 1 < text.Tokens.Length;
-            if (!table.TryMatchAt(text, looseWaw ? end + 1 : end, looseWaw ? Proclitics.None : Proclitics.Conjunction, out var next))
+            WordMatch<NumberWord> next;
+            if (looseWaw)
             {
-                break;
+                if (!table.TryMatchAt(text, end + 1, Proclitics.None, out next))
+                {
+                    break;
+                }
+            }
+            else if (!(text.Tokens[end].Kind == TokenKind.ArabicWord && text.NormOf(end)[0] == ArabicLetters.Waw
+                       && table.TryMatchStripped(text, end, 1, out next))
+                     && !table.TryMatchAt(text, end, Proclitics.None, out next))
+            {
+                break; // a glued و is read first: وأحد عشر is و + أحد عشر, not واحد
             }
 
             bool conj = looseWaw || next.PrefixLength > 0;
@@ -452,7 +462,7 @@ public static class NumberFinder
             if (!conj)
             {
                 if (nw.IsMultiplier && group > 0 && nw.Scale < lastScale
-                    && (nw.Kind is not (NumberWordKind.Thousands or NumberWordKind.Millions or NumberWordKind.Billions) || group is >= 3 and <= 10))
+                    && (nw.Kind is not (NumberWordKind.Thousands or NumberWordKind.Millions or NumberWordKind.Billions) || group % 100 is >= 3 and <= 10))
                 {
                     total += group * nw.Scale;
                     group = 0;

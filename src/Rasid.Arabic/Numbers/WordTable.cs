@@ -149,6 +149,19 @@ internal sealed class WordTable<T>
         return false;
     }
 
+    /// <summary>The phrase at <paramref name="start"/> read with exactly <paramref name="prefixLength"/> characters stripped from the first token (وأحد = و + أحد, not واحد).</summary>
+    public bool TryMatchStripped(AnalyzedText text, int start, int prefixLength, out WordMatch<T> match)
+    {
+        match = default;
+        if ((uint)start >= (uint)text.Tokens.Length)
+        {
+            return false;
+        }
+
+        var w = text.NormOf(start);
+        return w.Length - prefixLength >= MinStem && TryEntries(text, start, w[prefixLength..], prefixLength, false, out match);
+    }
+
     private bool TryEntries(AnalyzedText text, int start, ReadOnlySpan<char> key, int prefix, bool strippedArticle, out WordMatch<T> match)
     {
         match = default;

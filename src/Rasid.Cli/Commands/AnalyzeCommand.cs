@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Rasid.Arabic.Dates;
+using Rasid.Arabic.Numbers;
 using Rasid.Arabic.Text;
 using Rasid.Core.Input;
 
@@ -38,6 +40,22 @@ internal static class AnalyzeCommand
             {
                 var s = analysis.Sentences[i];
                 w.WriteLine($"{i,4} {s.Span,-14} {Shorten(s.Span.Slice(text))}");
+            }
+
+            w.WriteLine("## numbers ([start,end) value[..high] qualifier | surface)");
+            foreach (var n in NumberFinder.Find(analysis))
+            {
+                var range = n.High is { } high ? $"{n.Value}..{high}" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                w.WriteLine($"  {n.Span,-14} {range,-12} {n.Qualifier,-11} | {n.Span.Slice(text)}");
+            }
+
+            // Relative dates need the publication date; the clock is read only here, at the edge, when none is given.
+            var pub = parse.GetValue(published) ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+            w.WriteLine($"## dates (published {pub:yyyy-MM-dd}; [start,end) start..end precision kind | surface)");
+            foreach (var d in DateFinder.Find(analysis, pub))
+            {
+                var days = d.Start == d.End ? $"{d.Start:yyyy-MM-dd}" : $"{d.Start:yyyy-MM-dd}..{d.End:yyyy-MM-dd}";
+                w.WriteLine($"  {d.Span,-14} {days,-22} {d.Precision,-5} {d.Kind,-12} | {d.Span.Slice(text)}");
             }
 
             return 0;
