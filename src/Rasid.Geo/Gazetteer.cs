@@ -93,8 +93,60 @@ public sealed class Gazetteer
         return File.Exists(path) ? Load(path) : LoadBuiltIn();
     }
 
-    /// <summary>A new gazetteer with this one's entries followed by <paramref name="more"/>.</summary>
-    public Gazetteer Extend(IEnumerable<Place> more) => new(Places.Concat(more));
+    /// <summary>
+    /// A new gazetteer with this one's entries and <paramref name="more"/>. An added entry that is one of ours (same
+    /// GeoNames id, or same name, country and kind group within a few km; a governorate by its name) is folded into
+    /// ours: our coordinates and names win, its other names are added (only its preferred ones for admin units, since
+    /// imported alternates of governorates are unreliable).
+    /// </summary>
+    public Gazetteer Extend(IEnumerable<Place> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var merged = Places.ToList();
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byGeoNames = new Dictionary<long, string>();
+        for (int i = 0; i < merged.Count; i++)
+        {
+            position[merged[i].Id] = i;
+            if (merged[i].GeoNamesId is { } gn)
+            {
+                byGeoNames.TryAdd(gn, merged[i].Id);
+            }
+        }
+
+        foreach (var p in more)
+        {
+            Place? twin = p.GeoNamesId is { } gid && byGeoNames.TryGetValue(gid, out var tid) && merged[position[tid]].CountryCode == p.CountryCode
+                ? merged[position[tid]]
+                : null;
+            twin ??= NameKeys(p).SelectMany(k => _byName.GetValueOrDefault(k) ?? []).FirstOrDefault(b => SamePlace(b, p));
+            if (twin is null)
+            {
+                position[p.Id] = merged.Count;
+                merged.Add(p);
+                continue;
+            }
+
+            var current = merged[position[twin.Id]];
+            var names = p.Kind.IsAdminUnit() ? p.NamesAr.Take(p.PreferredArabicCount) : p.NamesAr;
+            merged[position[twin.Id]] = current with
+            {
+                NamesAr = current.NamesAr.Concat(names).Distinct(StringComparer.Ordinal).ToArray(),
+                NamesEnAlt = current.NamesEnAlt.Concat(p.NamesEnAlt.Prepend(p.NameEn)).Where(n => n != current.NameEn).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                Population = Math.Max(current.Population, p.Population),
+                GeoNamesId = current.GeoNamesId ?? p.GeoNamesId,
+                Admin2 = current.Admin2 ?? p.Admin2,
+            };
+        }
+
+        return new Gazetteer(merged);
+    }
+
+    private static bool SamePlace(Place ours, Place other) =>
+        ours.CountryCode == other.CountryCode && ours.Kind.IsAdminUnit() == other.Kind.IsAdminUnit()
+        && (ours.Kind == PlaceKind.Admin1 || other.Kind == PlaceKind.Admin1
+            ? ours.Kind == other.Kind && ours.Admin1 == other.Admin1
+            : GeoMath.DistanceKm(ours, other) <= (ours.Kind.IsAdminUnit() ? 25 : 8));
 
     /// <summary>Places with this name (Arabic in any spelling the normalizer folds, or English, case-insensitive).</summary>
     public IReadOnlyList<Place> Lookup(string name)
@@ -165,7 +217,9 @@ public sealed class Gazetteer
         {
             bool same = kept.Exists(k => k.CountryCode == p.CountryCode && k.Kind.IsAdminUnit() == p.Kind.IsAdminUnit()
                 && (k.Kind == p.Kind || !k.Kind.IsAdminUnit())
-                && (k.GeoNamesId is not null && k.GeoNamesId == p.GeoNamesId || GeoMath.DistanceKm(k, p) <= (p.Kind.IsAdminUnit() ? 25 : 5)));
+                && ((k.GeoNamesId is not null && k.GeoNamesId == p.GeoNamesId)
+                    || (k.Kind == PlaceKind.Admin1 && k.Admin1 == p.Admin1)
+                    || GeoMath.DistanceKm(k, p) <= (p.Kind.IsAdminUnit() ? 25 : 8)));
             if (!same)
             {
                 kept.Add(p);
