@@ -17,21 +17,48 @@ internal static class BuiltInGazetteerData
 
     private const string Prefix = "rasid/geo/";
 
+    /// <summary>The countries and governorates only (no places-*.tsv), e.g. for tests with their own place rows.</summary>
+    public static List<Place> LoadCountriesAndAdmin1()
+    {
+        var asm = typeof(BuiltInGazetteerData).Assembly;
+        var all = Read(DataFile.LoadEmbedded(asm, Prefix + "countries.tsv", Columns), null);
+        all.AddRange(Read(DataFile.LoadEmbedded(asm, Prefix + "admin1.tsv", Columns), null));
+        return all;
+    }
+
     /// <summary>Every built-in entry: countries, governorates, then whatever places-*.tsv files are embedded (zero or more).</summary>
     public static List<Place> LoadAll()
     {
         var asm = typeof(BuiltInGazetteerData).Assembly;
-        var countries = Read(DataFile.LoadEmbedded(asm, Prefix + "countries.tsv", Columns), null);
-        var admin1 = Read(DataFile.LoadEmbedded(asm, Prefix + "admin1.tsv", Columns), null);
-        var names = new Admin1Resolver(admin1);
-        var all = new List<Place>(countries.Count + admin1.Count + 2048);
-        all.AddRange(countries);
-        all.AddRange(admin1);
+        var all = LoadCountriesAndAdmin1();
+        var names = new Admin1Resolver(all.Where(p => p.Kind == PlaceKind.Admin1));
         foreach (var resource in asm.GetManifestResourceNames()
                      .Where(n => n.StartsWith(Prefix + "places-", StringComparison.Ordinal) && n.EndsWith(".tsv", StringComparison.Ordinal))
                      .Order(StringComparer.Ordinal))
         {
-            all.AddRange(Read(DataFile.LoadEmbedded(asm, resource, Columns), names));
+            foreach (var p in Read(DataFile.LoadEmbedded(asm, resource, Columns), names))
+            {
+                // A places file may repeat its country and governorates with more name forms (محافظة X، ريف X):
+                // fold them into the entries of countries.tsv / admin1.tsv so each has one entry.
+                int twin = p.Kind is PlaceKind.Country or PlaceKind.Admin1
+                    ? all.FindIndex(c => c.Kind == p.Kind && c.CountryCode == p.CountryCode && (p.Kind == PlaceKind.Country || c.Admin1 == p.Admin1))
+                    : -1;
+                if (twin < 0)
+                {
+                    all.Add(p);
+                    continue;
+                }
+
+                var c = all[twin];
+                all[twin] = c with
+                {
+                    NamesAr = c.NamesAr.Concat(p.NamesAr).Distinct(StringComparer.Ordinal).ToArray(),
+                    NamesEnAlt = c.NamesEnAlt.Concat(p.NamesEnAlt.Prepend(p.NameEn)).Where(n => n != c.NameEn).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                    PreferredArabicCount = c.NamesAr.Count + p.NamesAr.Count,
+                    GeoNamesId = c.GeoNamesId ?? p.GeoNamesId,
+                    Population = Math.Max(c.Population, p.Population),
+                };
+            }
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -133,7 +133,7 @@ public sealed class Gazetteer
             {
                 NamesAr = current.NamesAr.Concat(names).Distinct(StringComparer.Ordinal).ToArray(),
                 NamesEnAlt = current.NamesEnAlt.Concat(p.NamesEnAlt.Prepend(p.NameEn)).Where(n => n != current.NameEn).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                Population = Math.Max(current.Population, p.Population),
+                Population = current.Kind.IsAdminUnit() ? current.Population : Math.Max(current.Population, p.Population),
                 GeoNamesId = current.GeoNamesId ?? p.GeoNamesId,
                 Admin2 = current.Admin2 ?? p.Admin2,
             };

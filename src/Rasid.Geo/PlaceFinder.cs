@@ -87,6 +87,7 @@ public sealed class PlaceFinder
 
         Resolve(text, raws, hint);
         DropIncoherentWeakNames(raws);
+        DemoteImplausibleReadings(text, raws, hint);
         return raws.Select(r => ToMention(text, r, raws, hint, relationsByStart)).OfType<PlaceMention>().ToList();
     }
 
@@ -219,7 +220,7 @@ public sealed class PlaceFinder
             return strongCue;
         }
 
-        bool strong = m.Value.Any(p => p.IsBuiltIn || p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || p.Population >= StrongPopulation);
+        bool strong = m.Value.Any(IsStrong);
         if (strongCue && !strong && hint is not null && cue.Trigger is { } t
             && !m.Value.Any(p => p.CountryCode == hint || TriggerFits(t.Value, p.Kind)))
         {
@@ -235,6 +236,63 @@ public sealed class PlaceFinder
         weak = true;
         return (cue.Preposition || cue.Chained) && InHint(m.Value, hint);
     }
+
+    /// <summary>
+    /// A cued name whose best reading does not fit the text is an unknown place of the same name: located at its context
+    /// instead. Misfits: a small place abroad in a report hinted to another country; a small imported place far (150+ km,
+    /// other governorate) from a surer place of its sentence; only governorates/countries after a settlement or site
+    /// trigger ("حي التأميم" is no governorate).
+    /// </summary>
+    private static void DemoteImplausibleReadings(AnalyzedText text, List<Raw> raws, string? hint)
+    {
+        for (int i = 0; i < raws.Count; i++)
+        {
+            var r = raws[i];
+            if (r.Ranked is not { Length: > 0 } ranked)
+            {
+                continue;
+            }
+
+            var best = ranked[0].Place;
+            bool small = !best.IsBuiltIn && best.Population < StrongPopulation && !best.Kind.IsAdminUnit() && best.Kind != PlaceKind.City;
+            bool majorAbroad = best.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || best.Population >= 50_000;
+            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad)
+                || (r.Cue.Trigger is { } t && t.Value is PlaceKind.Neighbourhood or PlaceKind.Site or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Airport
+                    or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Oilfield
+                    && ranked.All(x => x.Place.Kind is PlaceKind.Admin1 or PlaceKind.Country));
+            if (!misfit && small)
+            {
+                int sentence = text.SentenceOf(r.First);
+                var anchors = raws.Where(o => !ReferenceEquals(o, r) && !o.Weak && o.Ranked is { Length: > 0 } && text.SentenceOf(o.First) == sentence
+                    && o.Ranked[0].Place.Kind != PlaceKind.Country).Select(o => o.Ranked![0].Place).ToList();
+                misfit = anchors.Count > 0 && anchors.TrueForAll(a => GeoMath.DistanceKm(a, best) > 150 && a.Admin1 != best.Admin1);
+            }
+
+            if (!misfit)
+            {
+                continue;
+            }
+
+            bool cued = r.Cue.Trigger is not null || r.Cue.Relation is not null || r.Cue.Preposition;
+            if (cued)
+            {
+                raws[i] = new Raw(r.First, r.End, r.Span, [], r.Cue, true) { Weak = r.Weak };
+            }
+            else
+            {
+                raws.RemoveAt(i--);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reading that makes a name a place without any cue: a country, governorate or city, a place of 10,000+ people,
+    /// or a curated (built-in) town, district or site. Curated villages and neighbourhoods still need a cue: their names
+    /// are too often ordinary words (حدة، الحمراء).
+    /// </summary>
+    private static bool IsStrong(Place p) =>
+        p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || p.Population >= StrongPopulation
+        || (p.IsBuiltIn && p.Kind is not (PlaceKind.Village or PlaceKind.Neighbourhood));
 
     private static bool InHint(Place[] places, string? hint) => hint is null || places.Any(p => p.CountryCode == hint);
 
@@ -364,7 +422,8 @@ public sealed class PlaceFinder
 
         if (sentenceAdmins is not null && p.Admin1 is not null && sentenceAdmins.Contains(p.CountryCode + "/" + p.Admin1))
         {
-            s += 3;
+            // "X في ريف حلب", "X بمحافظة تعز": the governorate named beside it is the strongest clue there is.
+            s += 5;
         }
 
         if (r.Cue.Trigger is { } t)
@@ -389,7 +448,8 @@ public sealed class PlaceFinder
             PlaceKind.Admin3 or PlaceKind.Village or PlaceKind.Region or PlaceKind.Site => 0.9,
             _ => 0.6,
         };
-        s += 0.35 * Math.Log10(p.Population + 1);
+        // Population tells how often a town is meant; a governorate's population says nothing of that.
+        s += p.Kind.IsAdminUnit() ? 0 : 0.35 * Math.Log10(p.Population + 1);
         s += p.IsBuiltIn ? 1.5 : 0;
         if (pass > 0)
         {
@@ -492,7 +552,8 @@ public sealed class PlaceFinder
     {
         if (place.Kind is PlaceKind.Country or PlaceKind.Admin1)
         {
-            return GeoPrecision.Province;
+            // "مدينة درنة" where only the governorate is known: its label point is its capital, so near, not province-wide.
+            return cue.Trigger is { Value: PlaceKind.City or PlaceKind.Town } && place.Kind == PlaceKind.Admin1 ? GeoPrecision.Near : GeoPrecision.Province;
         }
 
         if (cue.Relation is not null || place.Kind is PlaceKind.Admin2 or PlaceKind.Admin3 or PlaceKind.Region)
@@ -526,7 +587,7 @@ public sealed class PlaceFinder
         int bestDistance = int.MaxValue;
         foreach (var o in raws)
         {
-            if (o.Ranked is not { Length: > 0 } || text.SentenceOf(o.First) != sentence)
+            if (o.Ranked is not { Length: > 0 } || text.SentenceOf(o.First) != sentence || o.Ranked[0].Place.Kind == PlaceKind.Country)
             {
                 continue;
             }
@@ -539,7 +600,9 @@ public sealed class PlaceFinder
             }
         }
 
-        best ??= raws.LastOrDefault(o => o.Ranked is { Length: > 0 } && o.End <= r.First) ?? raws.FirstOrDefault(o => o.Ranked is { Length: > 0 });
+        static bool Usable(Raw o) => o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind != PlaceKind.Country;
+        best ??= raws.LastOrDefault(o => Usable(o) && o.End <= r.First) ?? raws.FirstOrDefault(Usable)
+            ?? raws.LastOrDefault(o => o.Ranked is { Length: > 0 } && o.End <= r.First);
         if (best is not null)
         {
             return best.Ranked![0].Place;
