@@ -177,7 +177,7 @@ public sealed class PlaceFinder
             cue.DistanceKm = n * unit.Value.Value;
             int s = unit.FirstToken - 1;
             // "على بعد", "نحو", "حوالي", "مسافة" before the number belong to the relation.
-            while (s > 0 && text.Tokens[s - 1].Kind == TokenKind.ArabicWord && text.NormString(s - 1) is "على" or "بعد" or "نحو" or "حوالي" or "مسافه" or "بمسافه" or "قرابه" or "زهاء")
+            while (s > 0 && text.Tokens[s - 1].Kind == TokenKind.ArabicWord && text.NormString(s - 1) is "علي" or "بعد" or "نحو" or "حوالي" or "مسافه" or "بمسافه" or "قرابه" or "زهاء")
             {
                 s--;
             }
@@ -329,7 +329,8 @@ public sealed class PlaceFinder
     private int UnknownNameEnd(AnalyzedText text, int i, Dictionary<int, PhraseMatch<RelationCue>> relations)
     {
         var tokens = text.Tokens;
-        if (i >= tokens.Length || tokens[i].Kind != TokenKind.ArabicWord || relations.ContainsKey(i) || IsNotAName(text, i))
+        if (i >= tokens.Length || tokens[i].Kind != TokenKind.ArabicWord || relations.ContainsKey(i) || IsNotAName(text, i)
+            || _cues.Triggers.TryMatchAt(text, i, out _))
         {
             return -1;
         }
