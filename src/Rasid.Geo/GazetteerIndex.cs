@@ -130,7 +130,7 @@ public sealed class GazetteerIndex
         {
             return Read(file);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
             throw new RasidException("E311", path, $"not a readable Rasid gazetteer index ({e.Message})");
         }
