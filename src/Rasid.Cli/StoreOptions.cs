@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Rasid.Core;
 using Rasid.Store;
-using Rasid.Store.Postgres;
-using Rasid.Store.Sqlite;
 
 namespace Rasid.Cli;
 
@@ -16,8 +14,7 @@ internal static class StoreOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RASID_DB") ?? "rasid.db",
     };
 
-    public static IEventStore Open(string db) =>
-        PostgresEventStore.IsPostgres(db) ? PostgresEventStore.Open(db) : SqliteEventStore.Open(db);
+    public static IEventStore Open(string db) => EventStores.Open(db);
 
     /// <summary>The filters of <c>rasid query</c> and <c>rasid export</c>.</summary>
     internal sealed class Filters

@@ -114,4 +114,34 @@ public interface IEventStore : IDisposable
 
     /// <summary>Restores review states and history read from another store.</summary>
     void WriteReviews(IReadOnlyDictionary<string, string> states, IReadOnlyList<ReviewEntry> history);
+
+    /// <summary>
+    /// Applies an analyst's review action in one transaction, writing one history entry per changed field (who, what,
+    /// old → new, when). Throws <see cref="Rasid.Core.RasidException"/> (E330 unknown incident, E331 bad request).
+    /// </summary>
+    ReviewResult Review(ReviewRequest request);
+
+    /// <summary>The review history of an incident, oldest first.</summary>
+    IReadOnlyList<ReviewEntry> History(string incidentId);
+
+    /// <summary>Incidents and fatalities per day among those the query selects (limit and offset are ignored).</summary>
+    IReadOnlyList<TimelineDay> Timeline(EventQuery query);
+
+    /// <summary>The <paramref name="top"/> most frequent values of each filterable field among the selected incidents.</summary>
+    EventFacets Facets(EventQuery query, int top = 20);
+
+    /// <summary>Adds a user; throws E340 when the name is taken.</summary>
+    void AddUser(UserRecord user);
+
+    UserRecord? FindUser(string name);
+
+    /// <summary>The user whose API key has this SHA-256 hash (<see cref="UserSecrets.HashApiKey"/>).</summary>
+    UserRecord? FindUserByApiKeyHash(string apiKeyHash);
+
+    IReadOnlyList<UserRecord> ListUsers();
+
+    bool RemoveUser(string name);
+
+    /// <summary>Records the outcome of a login: the failed-login count and the lockout end.</summary>
+    void SetLoginState(string name, int failedLogins, DateTimeOffset? lockedUntil);
 }

@@ -12,7 +12,7 @@ namespace Rasid.Store.Relational;
 /// order-independent incident clustering (<see cref="IncidentRules"/>), filtered queries and full-text search. A dialect
 /// subclass supplies connections, full-text indexing and locking.
 /// </summary>
-public abstract class RelationalEventStore : IEventStore
+public abstract partial class RelationalEventStore : IEventStore
 {
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -231,11 +231,19 @@ public abstract class RelationalEventStore : IEventStore
             Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", old));
         }
 
+        WriteIncident(tx, members, review, now);
+    }
+
+    /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
+    private static ConflictEvent WriteIncident(DbTransaction tx, IReadOnlyList<ConflictEvent> members, string review, string now)
+    {
+        var merged = IncidentRules.Merge(members);
         foreach (var m in members)
         {
             Db.Exec(tx.Connection!, tx, "UPDATE events SET incident_id = @i WHERE event_id = @e", ("@i", merged.EventId), ("@e", m.EventId));
         }
 
+        Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
         using var ins = Db.Command(tx, $"""
             INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
                                   document_ids, source_count, review_state, updated_at)
@@ -253,6 +261,7 @@ public abstract class RelationalEventStore : IEventStore
         ins.Add("@review", review);
         ins.Add("@now", now);
         ins.ExecuteNonQuery();
+        return merged;
     }
 
     private static List<ConflictEvent> LoadMentions(DbConnection c, DbTransaction? tx, string incidentId)
