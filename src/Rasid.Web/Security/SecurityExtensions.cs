@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Rasid.Store;
 
 namespace Rasid.Web.Security;
@@ -51,9 +52,6 @@ internal static class SecurityExtensions
             o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY for every answer
         });
 
-        var limits = builder.Configuration.GetSection(WebOptions.Section);
-        int loginPermits = limits.GetValue<int?>(nameof(WebOptions.LoginPermitsPerMinute)) ?? new WebOptions().LoginPermitsPerMinute;
-        int writePermits = limits.GetValue<int?>(nameof(WebOptions.WritePermitsPerMinute)) ?? new WebOptions().WritePermitsPerMinute;
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -69,10 +67,10 @@ internal static class SecurityExtensions
             };
             o.AddPolicy(Policies.LoginLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 "login:" + ctx.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => Window(ctx, w => w.LoginPermitsPerMinute)));
             o.AddPolicy(Policies.WriteLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 "write:" + (ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString()),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = writePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => Window(ctx, w => w.WritePermitsPerMinute)));
         });
         return builder;
     }
@@ -85,6 +83,14 @@ internal static class SecurityExtensions
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>Limits are read when a partition is first used, so configuration given by a host or a test applies.</summary>
+    private static FixedWindowRateLimiterOptions Window(HttpContext ctx, Func<WebOptions, int> permits) => new()
+    {
+        PermitLimit = Math.Max(1, permits(ctx.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value)),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
 
     private static Task Status(HttpResponse response, int status)
     {
