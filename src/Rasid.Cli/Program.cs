@@ -14,6 +14,8 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     StatusCommand.Create(),
     MigrateCommand.Create(),
     GazetteerCommand.Create(),
+    ServeCommand.Create(),
+    UsersCommand.Create(),
 };
 
 return CliRunner.Run(root, args);
