@@ -68,6 +68,9 @@ public sealed record DocumentScore
 {
     public required GoldDocument Gold { get; init; }
 
+    /// <summary>The gold file's name without .gold.json, when the score came from a file (what score.py prints).</summary>
+    public string? Name { get; init; }
+
     /// <summary>The system events that count (asserted, reported, claimed); indices below point into this list.</summary>
     public required IReadOnlyList<SystemEvent> Counted { get; init; }
 

@@ -85,6 +85,7 @@ public static class ReportWriter
             docs.Add(new JsonObject
             {
                 ["id"] = d.Gold.Id,
+                ["name"] = d.Name,
                 ["tp"] = d.TruePositives,
                 ["fp"] = d.FalsePositives,
                 ["optional_hits"] = d.OptionalMatches,

@@ -80,7 +80,7 @@ internal static class EvalCommand
                 continue;
             }
 
-            scores.Add(ScoreOne(c, extractor, outputsDir, err));
+            scores.Add(ScoreOne(c, extractor, outputsDir, err) with { Name = c.Name });
         }
 
         var summary = new EvaluationSummary { Documents = scores };
