@@ -10,6 +10,11 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     AnalyzeCommand.Create(),
     ExtractCommand.Create(),
     EvalCommand.Create(),
+    IngestCommand.Create(),
+    QueryCommand.Create(),
+    WorkerCommand.Create(),
+    StatusCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 return CliRunner.Run(root, args);

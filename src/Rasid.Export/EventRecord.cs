@@ -135,7 +135,7 @@ public sealed record EvidenceRecord(
 /// <summary>A gazetteer candidate the geocoder weighed for the event's place.</summary>
 public sealed record PlaceCandidateRecord(
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("country")] string Country,
+    [property: JsonPropertyName("country_code")] string CountryCode,
     [property: JsonPropertyName("admin1")] string? Admin1,
     [property: JsonPropertyName("latitude")] double Latitude,
     [property: JsonPropertyName("longitude")] double Longitude,
