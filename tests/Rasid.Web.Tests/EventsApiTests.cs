@@ -153,11 +153,46 @@ public sealed class EventsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_checks_its_format_and_answers_501_until_the_writers_land()
+    public async Task Export_refuses_an_unknown_format_naming_it()
     {
         using var c = _f.Client();
-        Assert.Equal(HttpStatusCode.BadRequest, (await c.GetAsync("/api/export?format=xlsx")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotImplemented, (await c.GetAsync("/api/export?format=geojson")).StatusCode);
+        var r = await c.GetAsync("/api/export?format=xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.True((await r.Json()).GetProperty("errors").TryGetProperty("format", out _));
+    }
+
+    [Fact]
+    public async Task Export_acled_csv_has_acled_columns_and_one_row_per_selected_incident()
+    {
+        await TestDocs.Seed(_f);
+        using var c = _f.Client();
+        var r = await c.GetAsync("/api/export?format=acled-csv&country=SY");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("text/csv", r.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".csv", r.Content.Headers.ContentDisposition?.FileNameStar ?? r.Content.Headers.ContentDisposition?.FileName);
+        var lines = (await r.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("event_id_cnty,event_date,year,", lines[0]);
+        Assert.Equal(3, lines.Length); // header + the strike incident + the clash
+        Assert.Contains(lines, l => l.Contains("Air/drone strike") && l.Contains(",7,"));
+    }
+
+    [Theory]
+    [InlineData("geojson")]
+    [InlineData("jsonl")]
+    [InlineData("json")]
+    public async Task Export_json_formats_carry_every_selected_incident(string format)
+    {
+        await TestDocs.Seed(_f);
+        using var c = _f.Client();
+        var text = await c.GetStringAsync($"/api/export?format={format}&order=date_asc");
+        var ids = format switch
+        {
+            "geojson" => JsonDocument.Parse(text).RootElement.GetProperty("features").EnumerateArray()
+                .Select(f => f.GetProperty("properties").GetProperty("event_id").GetString()).ToList(),
+            "jsonl" => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event_id").GetString()).ToList(),
+            _ => JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.GetProperty("event_id").GetString()).ToList(),
+        };
+        Assert.Equal(["doc-c-0", "doc-a-1", "doc-a-0"], ids);
     }
 
     [Fact]

@@ -1,15 +1,27 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rasid.Export;
+using Rasid.Store;
 using Rasid.Web.Security;
 
 namespace Rasid.Web.Api;
 
 /// <summary>
-/// /api/export?format=acled-csv|geojson|jsonl&amp;&lt;filters&gt;. The file writers live in Rasid.Export (branch evalout);
-/// until that lands the endpoint checks its input and answers 501.
+/// /api/export?format=acled-csv|geojson|jsonl|json&amp;&lt;filters of /api/events&gt;: the selected incidents as a file,
+/// written by Rasid.Export's writers and streamed page by page (limit defaults to 100 000, at most 1 000 000).
 /// </summary>
 internal static class ExportApi
 {
-    public static readonly string[] Formats = ["acled-csv", "geojson", "jsonl"];
+    private static readonly Dictionary<string, (ExportFormat Format, string ContentType, string Extension)> Formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["acled-csv"] = (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
+        ["csv"] = (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
+        ["geojson"] = (ExportFormat.GeoJson, "application/geo+json", "geojson"),
+        ["jsonl"] = (ExportFormat.Jsonl, "application/x-ndjson", "jsonl"),
+        ["json"] = (ExportFormat.Json, "application/json", "json"),
+    };
+
+    private const int PageSize = 1000;
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
@@ -17,13 +29,13 @@ internal static class ExportApi
         return routes;
     }
 
-    public static Results<ProblemHttpResult, ValidationProblem> Export(HttpRequest request)
+    public static Results<PushStreamHttpResult, ValidationProblem> Export(HttpRequest request, IEventStore store, TimeProvider clock)
     {
-        var (_, errors) = EventFilters.Parse(request.Query, defaultLimit: 100_000, maxLimit: 1_000_000);
-        var format = request.Query["format"].ToString();
-        if (!Formats.Contains(format))
+        var (query, errors) = EventFilters.Parse(request.Query, defaultLimit: 100_000, maxLimit: 1_000_000);
+        var name = request.Query["format"].ToString();
+        if (!Formats.TryGetValue(name, out var format))
         {
-            errors["format"] = [$"'{format}' is not an export format ({string.Join(", ", Formats)})"];
+            errors["format"] = [$"'{name}' is not an export format (acled-csv, geojson, jsonl, json)"];
         }
 
         if (errors.Count > 0)
@@ -31,7 +43,39 @@ internal static class ExportApi
             return EventsApi.Invalid(errors);
         }
 
-        return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Export not available yet",
-            detail: "the export writers (Rasid.Export) are not part of this build yet; use `rasid export` when it is available");
+        var exportedAt = clock.GetUtcNow();
+        return TypedResults.Stream(async body =>
+        {
+            // The writers are synchronous; each page is written to a buffer, then sent asynchronously.
+            var buffer = new StringWriter();
+            var writer = format.Format.CreateWriter(buffer, exportedAt);
+            var sb = buffer.GetStringBuilder();
+            async Task Send()
+            {
+                var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+                sb.Clear();
+                await body.WriteAsync(bytes).ConfigureAwait(false);
+            }
+
+            int written = 0;
+            while (written < query.Limit)
+            {
+                var page = store.Query(query with { Offset = query.Offset + written, Limit = Math.Min(PageSize, query.Limit - written) });
+                foreach (var incident in page)
+                {
+                    writer.Write(incident.Event);
+                }
+
+                written += page.Count;
+                await Send().ConfigureAwait(false);
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+            }
+
+            writer.Complete();
+            await Send().ConfigureAwait(false);
+        }, format.ContentType, $"rasid-events-{exportedAt:yyyyMMdd-HHmmss}.{format.Extension}");
     }
 }
