@@ -59,6 +59,21 @@ public sealed class ReviewApiTests : IDisposable
         Assert.Equal(history.Count, detail.GetProperty("history").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Edits_survive_a_new_report_joining_the_incident()
+    {
+        await _f.Submit(TestDocs.StrikeAndClash, id: "doc-a");
+        using var c = _f.Client(_f.AnalystKey);
+        var edit = new { action = "edit", fields = new Dictionary<string, string> { ["fatalities"] = "6", ["notes"] = "Checked by phone." } };
+        Assert.Equal(HttpStatusCode.OK, (await c.PostJson("/api/events/doc-a-0/review", edit)).StatusCode);
+        await _f.Submit(TestDocs.SameStrike, id: "doc-b"); // reports 7 killed and joins the incident
+        var incident = _f.Store.GetIncident("doc-a-0")!;
+        Assert.Equal(2, incident.SourceCount);
+        Assert.Equal(6, incident.Event.Fatalities);
+        Assert.Equal("Checked by phone.", incident.Event.Notes);
+        Assert.Equal("edited", incident.ReviewState);
+    }
+
     [Theory]
     [InlineData("event_type", "Skirmishes", "fields.event_type")]
     [InlineData("sub_event_type", "Bombing", "fields.sub_event_type")]

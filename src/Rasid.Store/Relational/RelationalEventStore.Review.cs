@@ -137,6 +137,42 @@ public abstract partial class RelationalEventStore
         }
     }
 
+    /// <summary>
+    /// An incident rewritten from its mentions (a new report joined it) keeps the analyst's edits: the last edited value
+    /// of each field, from the history of the incident and of any incident it absorbed, is applied again.
+    /// </summary>
+    private static void ReapplyEdits(DbTransaction tx, string incidentId, IReadOnlyList<string> formerIds)
+    {
+        var last = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var id in formerIds.Append(incidentId).Distinct(StringComparer.Ordinal))
+        {
+            using var cmd = Db.Command(tx, "SELECT field, new_value, history_key FROM review_history WHERE incident_id = @i AND action = 'edit' ORDER BY history_key");
+            cmd.Add("@i", id);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                last[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+            }
+        }
+
+        foreach (var (field, value) in last)
+        {
+            var column = ReviewFields.Editable.SingleOrDefault(f => f == field);
+            if (column is null)
+            {
+                continue;
+            }
+
+            object? dbValue = field switch
+            {
+                "fatalities" or "geo_precision" => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture),
+                "latitude" or "longitude" => value is null ? null : double.Parse(value, CultureInfo.InvariantCulture),
+                _ => value,
+            };
+            Db.Exec(tx.Connection!, tx, $"UPDATE incidents SET {column} = @v WHERE incident_id = @i", ("@v", dbValue), ("@i", incidentId));
+        }
+    }
+
     private static string? FieldValue(ConflictEvent e, string field) => field switch
     {
         "event_type" => e.EventType.Name(),

@@ -231,7 +231,8 @@ public abstract partial class RelationalEventStore : IEventStore
             Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", old));
         }
 
-        WriteIncident(tx, members, review, now);
+        var rewritten = WriteIncident(tx, members, review, now);
+        ReapplyEdits(tx, rewritten.EventId, incidents);
     }
 
     /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
