@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Rasid.Arabic.Dates;
 using Rasid.Arabic.Morphology;
+using Rasid.Arabic.Numbers;
 using Rasid.Arabic.Text;
 using Rasid.Core;
 using Rasid.Core.Input;
@@ -42,7 +44,9 @@ internal static class AnalyzeCommand
                 return 2;
             }
 
-            return Run(path, output, error, new AnalyzeSettings(!parse.GetValue(tokensOnly)));
+            // Relative dates need the publication date; the clock is read only here, at the edge, when none is given.
+            var pub = parse.GetValue(published) ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+            return Run(path, output, error, new AnalyzeSettings(!parse.GetValue(tokensOnly), pub));
         });
         return cmd;
     }
@@ -104,6 +108,23 @@ internal static class AnalyzeCommand
         WriteSegments(analysis.Sentences, text, w);
         w.WriteLine("## clauses (index [start,end) tokens text)");
         WriteSegments(analysis.Clauses, text, w);
+
+        w.WriteLine("## numbers ([start,end) value[..high] qualifier | surface)");
+        foreach (var n in NumberFinder.Find(analysis))
+        {
+            var range = n.High is { } high ? $"{n.Value}..{high}" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteLine($"  {n.Span,-14} {range,-12} {n.Qualifier,-11} | {OneLine(n.Span.Slice(text))}");
+        }
+
+        if (settings.Published is { } pub)
+        {
+            w.WriteLine($"## dates (published {pub:yyyy-MM-dd}; [start,end) start..end precision kind | surface)");
+            foreach (var d in DateFinder.Find(analysis, pub))
+            {
+                var days = d.Start == d.End ? $"{d.Start:yyyy-MM-dd}" : $"{d.Start:yyyy-MM-dd}..{d.End:yyyy-MM-dd}";
+                w.WriteLine($"  {d.Span,-14} {days,-22} {d.Precision,-5} {d.Kind,-12} | {OneLine(d.Span.Slice(text))}");
+            }
+        }
     }
 
     private static void WriteSegments(Segment[] segments, string text, TextWriter w)
@@ -146,4 +167,4 @@ internal static class AnalyzeCommand
 }
 
 /// <summary>What <c>rasid analyze</c> lists.</summary>
-internal sealed record AnalyzeSettings(bool ListTokens = true);
+internal sealed record AnalyzeSettings(bool ListTokens = true, DateOnly? Published = null);
