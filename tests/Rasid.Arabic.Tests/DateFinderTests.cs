@@ -122,6 +122,7 @@ public class DateFinderTests
     [InlineData("بتاريخ 26.4.2017 قتل", "2017-04-26", "26.4.2017")]
     [InlineData("بتاريخ ٢٦/٤/٢٠١٧ قتل", "2017-04-26", "٢٦/٤/٢٠١٧")]
     [InlineData("بتاريخ 26/4/17 قتل", "2017-04-26", "26/4/17")]
+    [InlineData("بتاريخ 26 / 4 / 2017 قتل", "2017-04-26", "26 / 4 / 2017")]
     public void Reads_numeric_dates(string text, string expected, string surface)
     {
         var m = Single(text);
@@ -198,6 +199,8 @@ public class DateFinderTests
     [InlineData("قتل منذ 19 نوفمبر الماضي خمسة", "2016-11-19", "2017-05-02", "منذ 19 نوفمبر الماضي", DateExpressionKind.Since)]
     [InlineData("قتل منذ حزيران (يونيو) 2014 خمسة", "2014-06-01", "2017-05-02", "منذ حزيران (يونيو) 2014", DateExpressionKind.Since)]
     [InlineData("قتل منذ 2011 خمسة", "2011-01-01", "2017-05-02", "منذ 2011", DateExpressionKind.Since)]
+    [InlineData("قتل منذ عام 2011 خمسة", "2011-01-01", "2017-05-02", "منذ عام 2011", DateExpressionKind.Since)]
+    [InlineData("قتل منذ عام خمسة", "2016-04-17", "2016-05-17", "منذ عام", DateExpressionKind.Relative)]
     public void Resolves_relative_expressions_against_publication(string text, string start, string end, string surface, DateExpressionKind kind)
     {
         var m = Single(text);

@@ -170,9 +170,18 @@ public class NumberFinderTests
     [InlineData("جهزوا العدة للمعركة")]
     [InlineData("المسافة 3.5 كم")]
     [InlineData("التقى الرئيس بالوفد")]
+    [InlineData("تناول كميات كبيرة")]
+    [InlineData("وبعده وصل الوفد")]
     public void Finds_no_count_in_ordinary_words(string text)
     {
         Assert.Empty(NumberFinder.Find(TextAnalyzer.Analyze(text)));
+    }
+
+    [Fact]
+    public void Reads_percent_as_the_number_before_it_not_a_hundred()
+    {
+        var found = NumberFinder.Find(TextAnalyzer.Analyze("ارتفع بنسبة 50 في المائة أو أكثر وعشرة بالمئة"));
+        Assert.Equal([50L, 10L], found.Select(m => m.Value));
     }
 
     [Fact]

@@ -437,12 +437,18 @@ public static class DateFinder
             return Finish(parts[0].Length, parts[2].Length, out mention);
         }
 
-        if (start + 4 >= toks.Length || !Adjacent(toks, start, start + 4))
+        if (start + 4 >= toks.Length)
         {
             return false;
         }
 
+        // 26/4/2017 and the Saudi press's 9 / 9 / 1436هـ; 26-4-2017 and 26.4.2017 only without spaces.
         var sep = text.NormOf(start + 1);
+        if (!Adjacent(toks, start, start + 4) && !(sep is "/" && Spaced(text, start, start + 4)))
+        {
+            return false;
+        }
+
         if (toks[start + 1].Kind != TokenKind.Punctuation || sep is not ("/" or "\\" or "-" or ".") || !text.NormOf(start + 3).SequenceEqual(sep)
             || toks[start + 2].Kind != TokenKind.Number || toks[start + 4].Kind != TokenKind.Number)
         {
@@ -517,6 +523,20 @@ public static class DateFinder
 
     private static bool Int(ReadOnlySpan<char> s, out int v) =>
         int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out v);
+
+    // Tokens separated by at most one space each.
+    private static bool Spaced(AnalyzedText text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (text.Tokens[i + 1].NormStart - text.Tokens[i].NormEnd > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Adjacent(Token[] toks, int from, int to)
     {
@@ -835,6 +855,12 @@ public static class DateFinder
 
                 ago = new Ago(pub.AddDays(-lo), pub.AddDays(-hi), end);
                 return true;
+            }
+
+            // منذ عام 2008 is since 2008, not a year ago.
+            if (TryYearNumber(text, end, out _))
+            {
+                return false;
             }
 
             count = u.Value.Count;

@@ -79,7 +79,7 @@ internal static class DateLexicon
 
     public static WordTable<CueRole> Cues => Loaded.Value.Cues;
 
-    /// <summary>Every word a date expression can start with (first words of every table, ordinals included).</summary>
+    /// <summary>Every word a date expression can start with (first words of every table, ordinals included; not the cues that only follow or precede one: في، الماضي، إلى، هـ).</summary>
     public static WordTable<bool> Starts => Loaded.Value.Starts;
 
     private static Tables Load()
@@ -117,7 +117,7 @@ internal static class DateLexicon
             .Concat(parts.Rows.Select(r => r["name"]))
             .Concat(relative.Rows.Select(r => r["phrase"]))
             .Concat(units.Rows.Select(r => r["word"]))
-            .Concat(cues.Rows.Select(r => r["word"]))
+            .Concat(cues.Rows.Where(r => r["role"] is not ("in" or "past" or "current" or "next" or "nottoday" or "to" or "era-hijri" or "era-gregorian")).Select(r => r["word"]))
             .Concat(ordinals.Rows.Select(r => r["phrase"]))
             .Select(p => Matching.PhraseMatcher<bool>.Words(p).FirstOrDefault())
             .Where(w => w is not null)

@@ -395,10 +395,18 @@ public static class NumberFinder
         }
 
         var w = first.Value;
+        var proclitics = text.NormOf(start)[..first.PrefixLength];
         if (first.StrippedArticle && ((w.Kind == NumberWordKind.Vague && w.Value == 10)
-                                      || (w.Kind == NumberWordKind.Unit && w.Value == 2 && text.NormOf(start).EndsWith("اثنين", StringComparison.Ordinal))))
+                                      || (w.Kind == NumberWordKind.Unit && w.Value == 2 && text.NormOf(start).EndsWith("اثنين", StringComparison.Ordinal))
+                                      || w.Kind == NumberWordKind.Hundred))
         {
-            return false; // العدة (equipment), الاثنين (Monday)
+            return false; // العدة (equipment), الاثنين (Monday), في المئة / بالمئة (percent)
+        }
+
+        // Homographs once ة is folded to ه: كميات (quantities) is not ك + مئات, بعده (after it) not ب + عدة.
+        if (proclitics.Contains(ArabicLetters.Kaf) || (w.Kind == NumberWordKind.Vague && w.Value == 10 && proclitics.EndsWith([ArabicLetters.Beh])))
+        {
+            return false;
         }
 
         int prefix = first.PrefixLength;
