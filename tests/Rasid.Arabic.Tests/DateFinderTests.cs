@@ -250,12 +250,34 @@ public class DateFinderTests
     [InlineData("يومي 22 و23 نيسان", "2017-04-22", "2017-04-23", "يومي 22 و23 نيسان")]
     [InlineData("من 22 نيسان إلى 3 أيار", "2017-04-22", "2017-05-03", "من 22 نيسان إلى 3 أيار")]
     [InlineData("بين 22 آذار و 3 نيسان", "2017-03-22", "2017-04-03", "بين 22 آذار و 3 نيسان")]
+    [InlineData("بين 14 يونيو (حزيران) و15 يوليو (تموز) 2018", "2018-06-14", "2018-07-15", "بين 14 يونيو (حزيران) و15 يوليو (تموز) 2018")]
+    [InlineData("من 20 ديسمبر إلى 3 يناير 2017", "2016-12-20", "2017-01-03", "من 20 ديسمبر إلى 3 يناير 2017")]
     public void Reads_ranges_of_days(string text, string start, string end, string surface)
     {
         var m = Single(text);
         AssertDates(m, start, end);
         Assert.Equal(surface, m.Span.Slice(text));
         Assert.Equal(DateExpressionKind.Range, m.Kind);
+    }
+
+    [Fact]
+    public void A_hijri_date_and_its_gregorian_restatement_are_two_mentions_of_one_day()
+    {
+        var found = DateFinder.Find(TextAnalyzer.Analyze("في الخامس من شوال 1354 - 31 ديسمبر 1935 ولد"), new DateOnly(2017, 5, 2));
+        Assert.Equal(2, found.Count);
+        // Umm al-Qura puts 5 Shawwal 1354 on 30 December; the writer's sighting-based calendar on the 31st.
+        Assert.All(found, m => Assert.InRange(m.Start, new DateOnly(1935, 12, 30), new DateOnly(1935, 12, 31)));
+        Assert.All(found, m => Assert.Equal(m.Start, m.End));
+    }
+
+    [Theory]
+    [InlineData("نهاية العام 1435هـ", 1435, 9)]
+    [InlineData("مطلع عام 1433", 1433, 1)]
+    public void Parts_of_a_hijri_year_start_from_its_hijri_new_year(string text, int hijriYear, int firstMonth)
+    {
+        var m = Single("بلغ العدد " + text + " نحو مئة");
+        var cal = new System.Globalization.UmAlQuraCalendar();
+        Assert.Equal(DateOnly.FromDateTime(cal.ToDateTime(hijriYear, 1, 1, 0, 0, 0, 0)).AddMonths(firstMonth - 1), m.Start);
     }
 
     [Fact]

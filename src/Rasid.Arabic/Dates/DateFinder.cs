@@ -135,11 +135,24 @@ public static class DateFinder
             last = date.AddDays(day2 - day);
             kind = DateExpressionKind.Range;
         }
-        else if (TryDateRangeEnd(text, end, pub, allowAnd, out var other) && other.End >= date)
+        else if (TryDateRangeEnd(text, end, pub, allowAnd, out var other)
+                 && (other.Kind == DateExpressionKind.Hijri) == month.IsHijri) // شوال 1354 - 31 ديسمبر 1935 restates one day
         {
-            last = other.End;
-            end = other.EndToken;
-            kind = DateExpressionKind.Range;
+            // بين 14 يونيو و15 يوليو 2018: a year written once, at the end, holds for both days.
+            if (spec.Mode == YearMode.None && !month.IsHijri && other.End.Year != date.Year
+                && TryResolveDay(pub, false, month.Month, day, new YearSpec(YearMode.Explicit, other.End.Year), out var sameYear))
+            {
+                date = sameYear > other.End && TryResolveDay(pub, false, month.Month, day, new YearSpec(YearMode.Explicit, other.End.Year - 1), out var yearBefore)
+                    ? yearBefore
+                    : sameYear;
+            }
+
+            if (other.End >= date)
+            {
+                last = other.End;
+                end = other.EndToken;
+                kind = DateExpressionKind.Range;
+            }
         }
 
         mention = Make(text, start, prefix, end, date, last, kind);
@@ -1032,7 +1045,7 @@ public static class DateFinder
         return TryYearRange(text, k, k + 1, year, pub, out mention);
     }
 
-    private static bool TryYearRange(AnalyzedText text, int start, int end, int year, DateOnly pub, out DateMention mention)
+    private static bool TryYearRange(AnalyzedText text, int start, int end, int year, DateOnly pub, out DateMention mention, bool clipToPublication = true)
     {
         mention = null!;
         bool hijri = IsCue(text, end, CueRole.EraHijri, out int afterEra);
@@ -1048,7 +1061,7 @@ public static class DateFinder
         }
 
         var e = hijri && CalendarMath.TryDate(true, year + 1, 1, 1, out var next) ? next.AddDays(-1) : new DateOnly(Math.Min(year, 9998), 12, 31);
-        if (s <= pub && e > pub)
+        if (clipToPublication && s <= pub && e > pub)
         {
             e = pub;
         }
@@ -1095,9 +1108,9 @@ public static class DateFinder
             // مطلع الشهر = this month; مطلع العام 2015 = that year.
             unit = bare.Value.Unit;
             end = bare.EndToken;
-            if (unit == TimeUnit.Year && TryYearNumber(text, end, out int y) && TryYearRange(text, end, end + 1, y, pub, out var yr))
+            if (unit == TimeUnit.Year && TryYearNumber(text, end, out int y) && TryYearRange(text, end, end + 1, y, pub, out var yr, clipToPublication: false))
             {
-                (s, e, end) = (yr.Start, new DateOnly(yr.Start.Year, 12, 31), yr.EndToken);
+                (s, e, end) = (yr.Start, yr.End, yr.EndToken);
             }
             else
             {
@@ -1109,11 +1122,11 @@ public static class DateFinder
             }
         }
         else if ((TryYearNumber(text, k, out int year) || (IsCue(text, k, CueRole.Year, out int afterYear) && TryYearNumber(text, afterYear, out year)))
-                 && TryYearRange(text, k, TryYearNumber(text, k, out _) ? k + 1 : k + 2, year, pub, out var yearRange))
+                 && TryYearRange(text, k, TryYearNumber(text, k, out _) ? k + 1 : k + 2, year, pub, out var yearRange, clipToPublication: false))
         {
             unit = TimeUnit.Year;
             s = yearRange.Start;
-            e = new DateOnly(s.Year, 12, 31);
+            e = yearRange.End;
             end = yearRange.EndToken;
         }
         else
