@@ -83,6 +83,8 @@ public static class DateFinder
                     }
 
                     return true;
+                case CueRole.Since or CueRole.Ago or CueRole.Between or CueRole.From or CueRole.During or CueRole.Year:
+                    return false; // these words start nothing else (من، قبل، منذ، خلال)
             }
         }
 

@@ -33,7 +33,9 @@ public static class NumberFinder
         var tokens = text.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].Kind is not (TokenKind.Number or TokenKind.ArabicWord))
+            // Only try what can match (STYLE.md §8): one gate lookup for most words.
+            if (tokens[i].Kind != TokenKind.Number
+                && (tokens[i].Kind != TokenKind.ArabicWord || !NumberLexicon.Starts.TryMatchAt(text, i, Proclitics.All, out _)))
             {
                 continue;
             }
