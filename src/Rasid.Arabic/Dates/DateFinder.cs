@@ -62,7 +62,7 @@ public static class DateFinder
             return false;
         }
 
-        if (TryRelative(text, start, pub, out mention) || TryLastDays(text, start, pub, out mention))
+        if (TryRelative(text, start, pub, out mention) || TryLastDays(text, start, pub, out mention) || TryWeekOfMonth(text, start, pub, out mention))
         {
             return true;
         }
@@ -1143,6 +1143,77 @@ public static class DateFinder
         }
 
         mention = Make(text, cue.FirstToken, cue.PrefixLength, end, ps, pe, DateExpressionKind.PartOfPeriod);
+        return true;
+    }
+
+    // الأسبوع الأول من الشهر، الأسبوع الثالث من مارس الماضي، الأسبوع الأخير من الشهر الماضي
+    private static bool TryWeekOfMonth(AnalyzedText text, int start, DateOnly pub, out DateMention mention)
+    {
+        mention = null!;
+        if (!DateLexicon.Units.TryMatchAt(text, start, Clitics | Proclitics.Article, out var week) || !week.StrippedArticle
+            || week.Value is not { Unit: TimeUnit.Week, Count: 1 })
+        {
+            return false;
+        }
+
+        int k = week.EndToken;
+        int ordinal;
+        if (IsCue(text, k, CueRole.Last, out int afterLast))
+        {
+            ordinal = 0;
+            k = afterLast;
+        }
+        else if (NumberFinder.TryOrdinalAt(text, k, out ordinal, out int afterOrdinal) && ordinal is >= 1 and <= 4)
+        {
+            k = afterOrdinal;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (IsCue(text, k, CueRole.From, out int afterFrom))
+        {
+            k = afterFrom;
+        }
+
+        DateOnly s, e;
+        int end;
+        bool future;
+        if (TryMonthName(text, k, Proclitics.None, out var month, out _, out int monthEnd))
+        {
+            var spec = TryYearSpec(text, monthEnd, pub, month.IsHijri, out end);
+            if (!TryResolveMonth(pub, month.IsHijri, month.Month, spec, out s, out e))
+            {
+                return false;
+            }
+
+            future = spec.Mode == YearMode.Next;
+        }
+        else if (DateLexicon.Relative.TryMatchAt(text, k, Proclitics.None, out var rel) && rel.Value is { Kind: RelativeKind.Period, Unit: TimeUnit.Month })
+        {
+            (s, e) = CalendarMath.Period(pub, TimeUnit.Month, rel.Value.Offset);
+            end = rel.EndToken;
+            future = rel.Value.Offset > 0;
+        }
+        else if (DateLexicon.Units.TryMatchAt(text, k, Proclitics.Article, out var bare) && bare.StrippedArticle && bare.Value is { Unit: TimeUnit.Month, Count: 1 })
+        {
+            (s, e) = CalendarMath.Period(pub, TimeUnit.Month, 0);
+            end = bare.EndToken;
+            future = false;
+        }
+        else
+        {
+            return false;
+        }
+
+        var (ws, we) = ordinal == 0 ? (e.AddDays(-6), e) : (s.AddDays(7 * (ordinal - 1)), s.AddDays((7 * ordinal) - 1));
+        if (!future && ws <= pub && we > pub)
+        {
+            we = pub;
+        }
+
+        mention = Make(text, start, week.PrefixLength, end, ws, we, DateExpressionKind.PartOfPeriod);
         return true;
     }
 

@@ -60,6 +60,7 @@ internal enum CueRole
     DayWord,
     In,
     NotToday,
+    Last,
 }
 
 /// <summary>The date data files (months.tsv, date-*.tsv), loaded once and compiled into word tables.</summary>
