@@ -162,6 +162,9 @@ public class DateFinderTests
     [InlineData("في اليوم التالي قتل")]
     [InlineData("في اليوم الأول من المعركة")]
     [InlineData("اشتباكات في إب وتعز")]
+    [InlineData("هم في أمس الحاجة إلى الدواء")]
+    [InlineData("وفي مساء نفس اليوم وصل")]
+    [InlineData("في ذلك اليوم وصل")]
     public void Finds_no_date_in_ordinary_words(string text)
     {
         Assert.Empty(DateFinder.Find(TextAnalyzer.Analyze(text), new DateOnly(2017, 5, 2)));

@@ -734,10 +734,15 @@ public static class DateFinder
         }
 
         int end = rel.EndToken;
-        if (rel.Value.Offset == 0 && end < text.Tokens.Length
-            && (IsCue(text, end, CueRole.NotToday, out _) || NumberFinder.TryOrdinalAt(text, end, out _, out _)))
+        if (end < text.Tokens.Length
+            && (IsCue(text, end, CueRole.NotToday, out _) || (rel.Value.Offset == 0 && NumberFinder.TryOrdinalAt(text, end, out _, out _))))
         {
-            return false; // اليوم التالي، اليوم الأول: a day of the story, not today
+            return false; // اليوم التالي، اليوم الأول: a day of the story, not today; في أمس الحاجة: "in dire need"
+        }
+
+        if (start > 0 && rel.PrefixLength == 0 && IsCue(text, start - 1, CueRole.SameDay, out _))
+        {
+            return false; // نفس اليوم، ذلك اليوم
         }
 
         int k = end < text.Tokens.Length && text.NormOf(end) is "," ? end + 1 : end;

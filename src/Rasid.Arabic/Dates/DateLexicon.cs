@@ -60,6 +60,7 @@ internal enum CueRole
     DayWord,
     In,
     NotToday,
+    SameDay,
     Last,
 }
 
