@@ -418,7 +418,7 @@ public static class NumberFinder
             case NumberWordKind.Vague:
             {
                 long v = w.Value;
-                if (table.TryMatchAt(text, end, Proclitics.Article, out var of) && of.Value.Kind is NumberWordKind.Thousands or NumberWordKind.Millions)
+                if (table.TryMatchAt(text, end, Proclitics.Article, out var of) && of.Value.Kind is NumberWordKind.Thousands or NumberWordKind.Millions or NumberWordKind.Billions)
                 {
                     v *= of.Value.Scale; // عشرات الآلاف
                     end = of.EndToken;
