@@ -745,13 +745,20 @@ public static class DateFinder
             return false; // نفس اليوم، ذلك اليوم
         }
 
+        var day = pub.AddDays(rel.Value.Offset);
         int k = end < text.Tokens.Length && text.NormOf(end) is "," ? end + 1 : end;
         if (DateLexicon.Weekdays.TryMatchAt(text, k, Proclitics.None, out var wd))
         {
             end = wd.EndToken;
+
+            // "اليوم الثلاثاء" in a story dated Thursday: feeds often date a story a day or two after it was written, so the
+            // named weekday wins over the offset (the latest such day on or before that offset's day).
+            if (wd.Value.Day != day.DayOfWeek && day <= pub)
+            {
+                day = LatestWeekday(day, wd.Value.Day, strictlyBefore: false);
+            }
         }
 
-        var day = pub.AddDays(rel.Value.Offset);
         mention = Make(text, start, rel.PrefixLength, end, day, day, DateExpressionKind.Relative);
         return true;
     }
