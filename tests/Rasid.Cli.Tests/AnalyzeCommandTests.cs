@@ -49,6 +49,21 @@ public sealed class AnalyzeCommandTests(ITestOutputHelper log) : IDisposable
         Assert.Matches(@"1 \[25,42\)\s+\[5,10\) في حين أصيب عشرة\.", output);
     }
 
+    [Fact]
+    public void Lists_numbers_and_dates_resolved_against_the_given_publication_date()
+    {
+        var path = FileWith("dated.txt", "في 26 نيسان\\ أبريل أعدم التنظيم أربعة من مقاتليه، وقتل نحو 100 أمس.");
+        var (code, output, error) = Invoke("analyze", path, "--no-tokens", "--published", "2017-05-02");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("## numbers", output);
+        Assert.Matches(@"4\s+Exact\s+\| أربعة", output);
+        Assert.Matches(@"100\s+Approximate\s+\| نحو 100", output);
+        Assert.Contains("## dates (published 2017-05-02", output);
+        Assert.Matches(@"2017-04-26\s+Day\s+Absolute\s+\| 26 نيسان\\ أبريل", output);
+        Assert.Matches(@"2017-05-01\s+Day\s+Relative\s+\| أمس", output);
+    }
+
     [Theory]
     [InlineData("empty.txt", new byte[0], "E102", "is empty")]
     [InlineData("bom-only.txt", new byte[] { 0xEF, 0xBB, 0xBF }, "E102", "is empty")]
