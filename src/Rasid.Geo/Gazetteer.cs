@@ -34,14 +34,14 @@ public sealed class Gazetteer
                 _countries.TryAdd(p.CountryCode, p);
             }
 
-            foreach (var key in NameKeys(p))
+            foreach (var key in NameKeys(p).Distinct(StringComparer.Ordinal))
             {
                 if (!byName.TryGetValue(key, out var list))
                 {
                     byName[key] = list = new List<Place>(1);
                 }
 
-                if (!list.Contains(p))
+                if (list.Count == 0 || !ReferenceEquals(list[^1], p))
                 {
                     list.Add(p);
                 }
@@ -136,6 +136,7 @@ public sealed class Gazetteer
                 Population = current.Kind.IsAdminUnit() ? current.Population : Math.Max(current.Population, p.Population),
                 GeoNamesId = current.GeoNamesId ?? p.GeoNamesId,
                 Admin2 = current.Admin2 ?? p.Admin2,
+                Keys = null,
             };
         }
 
@@ -174,11 +175,52 @@ public sealed class Gazetteer
         return this;
     }
 
-    /// <summary>The lookup key of a name: normalized words joined by one space.</summary>
-    public static string Key(string name) => string.Join(' ', PhraseMatcher<Place[]>.Words(name));
+    /// <summary>
+    /// The lookup key of a name: the normalized text's letter-and-digit runs joined by one space (punctuation and
+    /// white space separate words, as the tokenizer splits them).
+    /// </summary>
+    public static string Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var norm = ArabicNormalizer.NormalizeKey(name);
+        var sb = new System.Text.StringBuilder(norm.Length);
+        bool gap = false;
+        foreach (char c in norm)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (gap && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                gap = false;
+                sb.Append(c);
+            }
+            else
+            {
+                gap = true;
+            }
+        }
+
+        return sb.Length == norm.Length ? norm : sb.ToString();
+    }
+
+    /// <summary>The distinct lookup keys of a place's names (precomputed ones when the index stored them).</summary>
+    internal static IReadOnlyList<string> KeysOf(Place p) => p.Keys ?? NameKeys(p).Distinct(StringComparer.Ordinal).ToArray();
 
     private static IEnumerable<string> NameKeys(Place p)
     {
+        if (p.Keys is not null)
+        {
+            foreach (var k in p.Keys)
+            {
+                yield return k;
+            }
+
+            yield break;
+        }
+
         foreach (var n in p.NamesAr)
         {
             var k = Key(n);
@@ -209,6 +251,13 @@ public sealed class Gazetteer
         if (list.Count == 1)
         {
             return [list[0]];
+        }
+
+        if (list.Count > 8)
+        {
+            // A name many places share (a common village name): no pairwise check, curated and larger places first.
+            list.Sort((a, b) => a.IsBuiltIn != b.IsBuiltIn ? (a.IsBuiltIn ? -1 : 1) : b.Population.CompareTo(a.Population));
+            return list.ToArray();
         }
 
         var ordered = list.OrderByDescending(p => p.IsBuiltIn).ThenByDescending(p => p.Population).ToList();

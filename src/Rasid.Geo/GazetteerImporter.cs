@@ -424,7 +424,7 @@ public sealed class GazetteerImporter
     private static Place MergeNames(Place p, IReadOnlyList<string> more)
     {
         var extra = more.Where(n => !p.NamesAr.Contains(n, StringComparer.Ordinal)).ToArray();
-        return extra.Length == 0 ? p : p with { NamesAr = p.NamesAr.Concat(extra).ToArray() };
+        return extra.Length == 0 ? p : p with { NamesAr = p.NamesAr.Concat(extra).ToArray(), Keys = null };
     }
 
     /// <summary>An Arabic-script name in Arabic proper (Persian/Kurdish-only letters mark names in other languages).</summary>

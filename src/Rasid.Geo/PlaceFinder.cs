@@ -400,14 +400,16 @@ public sealed class PlaceFinder
                 }
 
                 int sentence = text.SentenceOf(r.First);
-                var scored = r.Places.Select(p => (Place: p, Score: Score(p, r, hint, docCountries, sentenceAdmin1.GetValueOrDefault(sentence), raws, pass)))
+                var others = pass == 0 ? [] : raws.Where(o => !ReferenceEquals(o, r) && o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind is not (PlaceKind.Country or PlaceKind.Admin1))
+                    .Select(o => o.Ranked![0].Place).Distinct().ToArray();
+                var scored = r.Places.Select(p => (Place: p, Score: Score(p, r, hint, docCountries, sentenceAdmin1.GetValueOrDefault(sentence), others, pass)))
                     .OrderByDescending(x => x.Score).ToArray();
                 r.Ranked = scored;
             }
         }
     }
 
-    private static double Score(Place p, Raw r, string? hint, Dictionary<string, double> docCountries, HashSet<string>? sentenceAdmins, List<Raw> raws, int pass)
+    private static double Score(Place p, Raw r, string? hint, Dictionary<string, double> docCountries, HashSet<string>? sentenceAdmins, Place[] others, int pass)
     {
         double s = 0;
         if (hint is not null)
@@ -456,14 +458,12 @@ public sealed class PlaceFinder
         {
             // Closeness to the other places of the document (their current best readings).
             double best = double.MaxValue;
-            foreach (var o in raws)
+            foreach (var o in others)
             {
-                if (ReferenceEquals(o, r) || o.Ranked is not { Length: > 0 } ranked || ranked[0].Place.Kind is PlaceKind.Country or PlaceKind.Admin1)
+                if (!ReferenceEquals(o, p))
                 {
-                    continue;
+                    best = Math.Min(best, GeoMath.DistanceKm(p, o));
                 }
-
-                best = Math.Min(best, GeoMath.DistanceKm(p, ranked[0].Place));
             }
 
             s += best <= 50 ? 2 : best <= 150 ? 1 : 0;
