@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Rasid.Core;
+using Rasid.Store.Relational;
+
+namespace Rasid.Store.Sqlite;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode. Writes go through one connection in batched transactions, so a crash
+/// (even kill -9) loses at most the batch in flight and never half of one; reads may come from other threads and
+/// processes while a write is under way. Full-text search uses FTS5 tables beside documents and evidence.
+/// </summary>
+public sealed class SqliteEventStore : RelationalEventStore
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+
+    private SqliteEventStore(string path)
+    {
+        Location = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = (SqliteConnection)OpenConnection();
+        Db.Exec(_writer, null, "PRAGMA journal_mode=WAL");
+        SchemaMigrator.Migrate(_writer, "Sqlite", path);
+    }
+
+    public override string Location { get; }
+
+    /// <summary>Opens (creating and migrating when needed) the store in a SQLite file.</summary>
+    public static SqliteEventStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full);
+        if (dir is not null && !Directory.Exists(dir))
+        {
+            throw new RasidException("E301", path, "the folder for the database does not exist");
+        }
+
+        try
+        {
+            return new SqliteEventStore(full);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
+        {
+            throw new RasidException("E302", path, "is not a Rasid SQLite database (or it is corrupt)");
+        }
+    }
+
+    protected override DbConnection OpenConnection()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        Db.Exec(c, null, "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        return c;
+    }
+
+    protected override DbConnection WriteConnection() => _writer;
+
+    protected override void IndexText(DbTransaction tx, string table, long key, string body) =>
+        Db.Exec(tx.Connection!, tx, $"INSERT INTO {table}_fts(rowid, body) VALUES (@r, @b)", ("@r", key), ("@b", body));
+
+    protected override string MatchingKeys(string table, string param) => $"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH {param}";
+
+    protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
+        string.Join(' ', terms.Select(t => "\"" + t.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
+
+    protected override string RankedDocumentKeys(string param, string limitParam) =>
+        $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {param} ORDER BY rank LIMIT {limitParam}";
+
+    public override void Dispose() => _writer.Dispose();
+}
