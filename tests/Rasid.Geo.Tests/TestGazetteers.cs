@@ -49,6 +49,6 @@ internal static class TestGazetteers
         var path = Path.Combine(Path.GetTempPath(), $"rasid-geo-tests-{Environment.ProcessId}.idx");
         var index = importer.ToIndex(extendsBuiltIn: true);
         index.Write(path);
-        return (Gazetteer.Load(path), path, index.Places);
+        return (Gazetteer.Load(path), path, importer.Places);
     }
 }
