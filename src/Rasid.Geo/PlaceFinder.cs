@@ -71,7 +71,8 @@ public sealed class PlaceFinder
                 }
             }
 
-            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
+            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && !IsPluralTrigger(text, trig)
+                && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
             {
                 var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
                 var span = new TextSpan(tokens[i].Span.Start, tokens[end - 1].Span.End);
@@ -325,6 +326,17 @@ public sealed class PlaceFinder
         return string.Join(' ', parts);
     }
 
+    /// <summary>
+    /// "قرى"، "أحياء"، "مناطق"، "بلدتي": a plural or dual trigger is mostly followed by an adjective ("الأحياء السكنية")
+    /// or a list; it marks known names as places but does not make an unknown word one.
+    /// </summary>
+    private static bool IsPluralTrigger(AnalyzedText text, PhraseMatch<PlaceKind> trigger)
+    {
+        var w = text.NormOf(trigger.EndToken - 1);
+        return w.EndsWith("تي", StringComparison.Ordinal) || w.EndsWith("ى", StringComparison.Ordinal) || w.EndsWith("قري", StringComparison.Ordinal)
+            || w.SequenceEqual("احياء") || w.EndsWith("مناطق", StringComparison.Ordinal) || w.EndsWith("احياء", StringComparison.Ordinal);
+    }
+
     /// <summary>The end token of an unknown name right after a trigger ending at <paramref name="i"/>, or -1.</summary>
     private int UnknownNameEnd(AnalyzedText text, int i, Dictionary<int, PhraseMatch<RelationCue>> relations)
     {
@@ -349,11 +361,18 @@ public sealed class PlaceFinder
         }
 
         int end = i + 1;
-        if (end < tokens.Length && tokens[end].Kind == TokenKind.ArabicWord && !IsNotAName(text, end) && !relations.ContainsKey(end)
-            && (_cues.HeadLookup.Contains(w) || (!w.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(end).StartsWith("ال", StringComparison.Ordinal)
-                && !text.NormOf(end).EndsWith("يه", StringComparison.Ordinal))))
+        if (end < tokens.Length && tokens[end].Kind == TokenKind.ArabicWord && !relations.ContainsKey(end))
         {
-            end++;
+            bool functionWord = _cues.HomographLookup.TryGetValue(text.NormOf(end), out var h) && h == HomographKind.Function;
+            // A name head (تل، عين، كفر …) needs its second word, even an ordinary one (تل جديد); otherwise take a
+            // definite second word of a construct (قرية دير الزور-like "X الY"), but not an adjective in -ية.
+            bool headed = _cues.HeadLookup.Contains(w) && !functionWord;
+            bool construct = !w.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(end).StartsWith("ال", StringComparison.Ordinal)
+                && !text.NormOf(end).EndsWith("يه", StringComparison.Ordinal) && !IsNotAName(text, end);
+            if (headed || construct)
+            {
+                end++;
+            }
         }
 
         return end;
