@@ -17,7 +17,9 @@ public sealed class SharedGeoAgreementTests(ITestOutputHelper output)
     public void Builtin_entries_agree_with_shared_geo_in_place_and_governorate()
     {
         var shared = TestGazetteers.SharedImported();
-        var byGn = shared.Where(p => p.GeoNamesId is not null).GroupBy(p => p.GeoNamesId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        // Both sources' points count as evidence: WOF's, and GeoNames' own for the same id.
+        var byGn = shared.Concat(TestGazetteers.SharedGeoNames()).Where(p => p.GeoNamesId is not null)
+            .GroupBy(p => p.GeoNamesId!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var byName = new Dictionary<(string, string), List<Place>>();
         foreach (var p in shared)
         {

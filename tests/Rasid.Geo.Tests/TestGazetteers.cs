@@ -40,6 +40,25 @@ internal static class TestGazetteers
         return SharedInstance.Value.Imported;
     }
 
+    private static readonly Lazy<IReadOnlyList<Place>> GeoNamesOnly = new(() =>
+    {
+        var geo = Path.Combine(Rasid.Tests.SharedData.Root!, "geo");
+        var importer = new GazetteerImporter(["SY", "IQ", "YE", "LY"]);
+        importer.ImportAll(new[] { "geonames_cities500_mena.txt.gz", "geonames_cities15000.txt.gz", "geonames_admin1CodesASCII.txt" }
+            .Select(f => Path.Combine(geo, f)).Where(File.Exists));
+        return importer.Places;
+    });
+
+    /// <summary>
+    /// The GeoNames city files of shared/geo imported alone: their points, which the WOF import replaces by WOF's
+    /// for the same GeoNames id (and WOF's point is sometimes the wrong one).
+    /// </summary>
+    public static IReadOnlyList<Place> SharedGeoNames()
+    {
+        Rasid.Tests.SharedData.Require("geo", "geonames_cities500_mena.txt.gz");
+        return GeoNamesOnly.Value;
+    }
+
     private static (Gazetteer, string, IReadOnlyList<Place>) BuildShared()
     {
         var geo = Path.Combine(Rasid.Tests.SharedData.Root!, "geo");
