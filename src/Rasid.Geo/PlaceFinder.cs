@@ -71,6 +71,15 @@ public sealed class PlaceFinder
                 }
             }
 
+            // "أطراف المدينة"، "شمال البلدة": the town just named, seen from a relation word.
+            if (relationsByEnd.TryGetValue(i, out var before) && before.Value.Relation is PlaceRelation.Near or PlaceRelation.Direction or PlaceRelation.Countryside
+                && IsAnaphoricTown(text, i))
+            {
+                var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
+                raws.Add(new Raw(i, i + 1, tokens[i].Span, [], cue, true));
+                continue;
+            }
+
             if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && !IsPluralTrigger(text, trig)
                 && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
             {
@@ -324,6 +333,13 @@ public sealed class PlaceFinder
         }
 
         return string.Join(' ', parts);
+    }
+
+    /// <summary>The definite "the city / the town / the village" (المدينة، البلدة، القرية), which refers back to a town already named.</summary>
+    private static bool IsAnaphoricTown(AnalyzedText text, int i)
+    {
+        var w = text.NormOf(i);
+        return w.SequenceEqual("المدينه") || w.SequenceEqual("البلده") || w.SequenceEqual("القريه");
     }
 
     /// <summary>
