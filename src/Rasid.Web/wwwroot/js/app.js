@@ -26,6 +26,7 @@ const state = {
   firstFit: true,
 };
 
+let renderSeq = 0;
 let timeline;
 let eventMap;
 let table;
@@ -151,7 +152,8 @@ function showView(fit) {
   table.setEvents(state.view);
   renderCounts(placed);
   setLoading(false);
-  document.body.dataset.loadSeq = String(state.seq);
+  renderSeq += 1;
+  document.body.dataset.loadSeq = String(renderSeq); // tests wait for this to change after a filter or brush
   document.body.dataset.viewCount = String(state.view.length);
 }
 
@@ -314,6 +316,9 @@ function eventChanged(e) {
 async function main() {
   setLanguage(initialLanguage());
   timeline = new Timeline($("timeline"), brushChanged);
+  timeline.onOutside = (before, after) => {
+    $("timeline-outside").textContent = before + after > 0 ? t("timeline.outside", { before: formatNumber(before), after: formatNumber(after) }) : "";
+  };
   eventMap = new EventMap($("map"), openEvent);
   table = new EventTable($("events-table"), $("events-body"), { prev: $("page-prev"), next: $("page-next"), label: $("page-label") }, openEvent);
   detail = new EventDetail(session, eventChanged, () => {
@@ -351,6 +356,7 @@ async function main() {
     renderLegend();
     renderTypeOptions();
     table.render();
+    timeline.render();
     renderCounts();
     updateUser();
     if (detail.current) detail.renderEvent();

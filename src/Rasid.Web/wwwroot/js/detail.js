@@ -97,7 +97,7 @@ export class EventDetail {
       dd.dataset.field = key;
       fields.append(dt, dd);
     };
-    add("event_date", `${e.event_date} (${t(`precision.time.${e.time_precision}`)})`);
+    add("event_date", e.time_precision ? `${e.event_date} (${t(`precision.time.${e.time_precision}`)})` : e.event_date);
     add("event_type", typeLabel(e.event_type));
     add("sub_event_type", e.sub_event_type);
     add("actor1", e.actor1);
@@ -111,7 +111,10 @@ export class EventDetail {
     add("admin3", e.admin3);
     add("location", e.location);
     add("location_ar", e.location_ar);
-    if (typeof e.latitude === "number") add("coordinates", `${e.latitude.toFixed(4)}, ${e.longitude.toFixed(4)} (${t(`precision.geo.${e.geo_precision}`)})`);
+    if (typeof e.latitude === "number") {
+      const precision = e.geo_precision ? ` (${t(`precision.geo.${e.geo_precision}`)})` : "";
+      add("coordinates", `${e.latitude.toFixed(4)}, ${e.longitude.toFixed(4)}${precision}`);
+    }
     add("fatalities", formatNumber(e.fatalities ?? 0));
     if (e.fatalities_low != null || e.fatalities_high != null) add("fatalities_range", `${e.fatalities_low ?? "?"}–${e.fatalities_high ?? "?"}`);
     add("modality", e.modality);

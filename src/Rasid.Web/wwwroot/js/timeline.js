@@ -34,9 +34,32 @@ export class Timeline {
     if (notify) this.onBrush(null);
   }
 
+  /**
+   * Drawn day range. A few stray dates years away (a background mention resolved to its own year) would squash the
+   * real activity into one bar, so when the full span is far wider than the span holding 98% of events, only that
+   * span is drawn and the rest is counted in a note.
+   */
   range() {
     if (this.days.length === 0) return null;
-    return { start: toDay(this.days[0].date), end: toDay(this.days[this.days.length - 1].date) + dayMs };
+    const full = { start: toDay(this.days[0].date), end: toDay(this.days[this.days.length - 1].date) + dayMs };
+    const total = this.days.reduce((n, d) => n + d.events, 0);
+    let seen = 0;
+    let lo = this.days[0].date;
+    let hi = this.days[this.days.length - 1].date;
+    let loSet = false;
+    for (const d of this.days) {
+      seen += d.events;
+      if (!loSet && seen > total * 0.01) {
+        lo = d.date;
+        loSet = true;
+      }
+      if (seen >= total * 0.99) {
+        hi = d.date;
+        break;
+      }
+    }
+    const core = { start: toDay(lo), end: toDay(hi) + dayMs };
+    return full.end - full.start > 4 * (core.end - core.start) + 30 * dayMs ? core : full;
   }
 
   render() {
@@ -45,19 +68,26 @@ export class Timeline {
     const svg = el("svg", { width, height: this.height, class: "timeline-svg", role: "img", "aria-label": this.container.getAttribute("aria-label") ?? "" });
     this.svg = svg;
     const range = this.range();
+    if (this.selection) {
+      svg.dataset.from = this.selection.from;
+      svg.dataset.to = this.selection.to;
+    }
     if (range) {
       svg.dataset.first = this.days[0].date;
       svg.dataset.last = this.days[this.days.length - 1].date;
     }
     this.container.replaceChildren(svg);
     if (!range) return;
+    const before = this.days.filter((d) => toDay(d.date) < range.start).reduce((n, d) => n + d.events, 0);
+    const after = this.days.filter((d) => toDay(d.date) >= range.end).reduce((n, d) => n + d.events, 0);
+    if (this.onOutside) this.onOutside(before, after);
 
     const innerW = width - left - right;
     const innerH = this.height - top - bottom;
     const x = (ms) => left + ((ms - range.start) / (range.end - range.start)) * innerW;
     this.x = x;
     this.invert = (px) => range.start + ((px - left) / innerW) * (range.end - range.start);
-    const max = Math.max(1, ...this.days.map((d) => d.events));
+    const max = Math.max(1, ...this.days.filter((d) => toDay(d.date) >= range.start && toDay(d.date) < range.end).map((d) => d.events));
     const barW = Math.max(1, innerW / ((range.end - range.start) / dayMs) - 1);
 
     svg.append(el("line", { x1: left, x2: width - right, y1: top + innerH, y2: top + innerH, class: "axis" }));
@@ -68,6 +98,7 @@ export class Timeline {
     const bars = el("g", { class: "bars" });
     for (const d of this.days) {
       const ms = toDay(d.date);
+      if (ms < range.start || ms >= range.end) continue;
       const h = (d.events / max) * innerH;
       const inSel = !this.selection || (d.date >= this.selection.from && d.date <= this.selection.to);
       const bar = el("rect", { x: x(ms), y: top + innerH - h, width: barW, height: h, class: inSel ? "bar" : "bar out" });
