@@ -182,9 +182,10 @@ public sealed class DashboardServer : IAsyncLifetime
         }
     }
 
-    // System.CommandLine answers an unknown command with "Unrecognized command or argument 'serve'".
+    // System.CommandLine answers an unknown command with "'serve' was not matched" (older: "Unrecognized command …").
     private static bool NotImplemented(string output, string command) =>
-        output.Contains($"'{command}'", StringComparison.Ordinal) && output.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase);
+        output.Contains($"'{command}' was not matched", StringComparison.Ordinal)
+        || (output.Contains($"'{command}'", StringComparison.Ordinal) && output.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase));
 
     private static int FreePort()
     {
