@@ -26,7 +26,7 @@ public sealed class DashboardTests(DashboardServer server)
 
     private async Task<List<JsonElement>> ApiEventsAsync(string query = "")
     {
-        var result = await ApiAsync($"/api/events?limit=5000&order=date{query}");
+        var result = await ApiAsync($"/api/events?limit=1000&order=date{query}");
         var items = result.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(result.GetProperty("total").GetInt32(), items.Count); // the test corpus fits in one page
         return items;
@@ -80,6 +80,11 @@ public sealed class DashboardTests(DashboardServer server)
         Assert.Equal(placed, await WaitForMapTotalAsync(page, placed));
         Assert.True(await page.Locator("#map .leaflet-overlay-pane path").CountAsync() > 0, "the offline basemap draws country outlines");
         Assert.Equal(6, await page.Locator("#legend-items li").CountAsync());
+
+        // Ingest counts are visible: the header shows the store's document count the status endpoint reports.
+        var documents = (await ApiAsync("/api/ingest/status")).GetProperty("store").GetProperty("documents").GetInt64();
+        await page.Locator("#ingest-status").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Contains(documents.ToString(CultureInfo.InvariantCulture), await page.Locator("#ingest-status").TextContentAsync(), StringComparison.Ordinal);
         await server.ScreenshotAsync(page, "dashboard");
         await page.Context.CloseAsync();
     }

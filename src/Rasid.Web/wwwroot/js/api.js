@@ -58,7 +58,8 @@ export async function logout() {
 export async function me() {
   try {
     const user = await get("/api/me");
-    if (user && user.csrf_token) {
+    if (!user || user.authenticated === false || !user.name) return null;
+    if (user.csrf_token) {
       csrfToken = user.csrf_token;
       sessionStorage.setItem(csrfKey, csrfToken);
     }

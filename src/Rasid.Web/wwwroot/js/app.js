@@ -10,7 +10,7 @@ import { EventDetail } from "./detail.js";
 import { ReportPage } from "./report.js";
 
 const $ = (id) => document.getElementById(id);
-const mapLimit = 5000;
+const mapLimit = 1000; // the API's page size limit: larger selections show the newest 1000 (the count says so)
 const debounceMs = 250;
 
 const session = { user: null };
@@ -256,16 +256,23 @@ function renderIngest(status) {
     el.hidden = true;
     return;
   }
-  const numbers = [];
-  const walk = (obj, prefix) => {
-    for (const [k, v] of Object.entries(obj)) {
-      if (typeof v === "number") numbers.push(`${prefix}${k.replace(/_/g, " ")}: ${formatNumber(v)}`);
-      else if (v && typeof v === "object" && numbers.length < 8) walk(v, Array.isArray(obj) ? "" : `${k} `);
-    }
-  };
-  walk(status, "");
+  const parts = [];
+  const server = status.server ?? {};
+  const store = status.store ?? {};
+  const queue = status.queue ?? null;
+  if (server.in_flight > 0 || server.documents_last_minute > 0) {
+    parts.push(t("ingest.running", { inFlight: formatNumber(server.in_flight ?? 0), perMinute: formatNumber(server.documents_last_minute ?? 0) }));
+  }
+  if (queue) {
+    parts.push(t("ingest.queue", { n: formatNumber(queue.queued ?? 0), running: formatNumber(queue.running ?? 0) }));
+  }
+  if (typeof store.documents === "number") {
+    parts.push(t("ingest.store", { documents: formatNumber(store.documents), events: formatNumber(store.incidents ?? store.events ?? 0) }));
+  }
+  if (parts.length === 0) parts.push(t("ingest.idle"));
   el.hidden = false;
-  el.textContent = `${t("ingest.label")}: ${numbers.length ? numbers.slice(0, 6).join(" · ") : t("ingest.idle")}`;
+  el.textContent = `${t("ingest.label")}: ${parts.join(" · ")}`;
+  el.dataset.inFlight = String(server.in_flight ?? 0);
 }
 
 function pollIngest() {

@@ -229,7 +229,7 @@ export class EventDetail {
       ev.preventDefault();
       const fields = {};
       for (const input of form.querySelectorAll("[name]")) {
-        if (input.value !== input.dataset.original) fields[input.name] = input.type === "number" ? Number(input.value) : input.value;
+        if (input.value !== input.dataset.original) fields[input.name] = input.value; // the API takes every field as a string
       }
       if (Object.keys(fields).length > 0) this.review("edit", fields);
       form.hidden = true;

@@ -40,11 +40,12 @@ export class EventMap {
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const n = children.length;
     const size = Math.min(54, 26 + Math.log2(n) * 4);
-    return L.divIcon({
-      html: `<span data-count="${n}" style="background:${colorOf(top)}">${n}</span>`,
-      className: "event-cluster",
-      iconSize: [size, size],
-    });
+    // Elements styled through the CSSOM, not style="" markup: the server's CSP (style-src 'self') forbids the latter.
+    const badge = document.createElement("span");
+    badge.dataset.count = String(n);
+    badge.style.background = colorOf(top);
+    badge.textContent = String(n);
+    return L.divIcon({ html: badge, className: "event-cluster", iconSize: [size, size] });
   }
 
   setEvents(events, typeLabel) {
@@ -53,11 +54,11 @@ export class EventMap {
     for (const e of events) {
       if (typeof e.latitude !== "number" || typeof e.longitude !== "number") continue;
       const r = radiusOf(e.fatalities);
-      const icon = L.divIcon({
-        className: "event-marker",
-        html: `<span style="background:${colorOf(e.event_type)};width:${2 * r}px;height:${2 * r}px"></span>`,
-        iconSize: [2 * r, 2 * r],
-      });
+      const dot = document.createElement("span");
+      dot.style.background = colorOf(e.event_type);
+      dot.style.width = `${2 * r}px`;
+      dot.style.height = `${2 * r}px`;
+      const icon = L.divIcon({ className: "event-marker", html: dot, iconSize: [2 * r, 2 * r] });
       const label = `${e.event_date} · ${typeLabel(e.event_type)} · ${e.location ?? e.admin1 ?? ""}`;
       const marker = L.marker([e.latitude, e.longitude], { icon, title: label, alt: label, keyboard: true, eventType: e.event_type, riseOnHover: true });
       marker.on("click", () => this.onOpen(e.event_id));
