@@ -74,7 +74,10 @@ export class ReportPage {
       item.style.borderInlineStartColor = colorOf(e.event_type);
       const head = document.createElement("p");
       head.className = "card-head";
-      head.textContent = `${e.event_date} · ${typeLabel(e.event_type)} / ${e.sub_event_type ?? ""} · ${[e.location, e.admin1, e.country].filter(Boolean).join(", ")} · ${t("field.fatalities")}: ${formatNumber(e.fatalities ?? 0)}`;
+      const place = [e.location, e.admin1, e.country].filter(Boolean).join(", ");
+      head.textContent = [e.event_date, `${typeLabel(e.event_type)} / ${e.sub_event_type ?? ""}`, place, `${t("field.fatalities")}: ${formatNumber(e.fatalities ?? 0)}`]
+        .filter(Boolean)
+        .join(" · ");
       const actors = document.createElement("p");
       actors.textContent = [e.actor1, e.actor2].filter(Boolean).join(" — ");
       const note = document.createElement("p");
