@@ -164,7 +164,9 @@ export class EventDetail {
     for (const h of history) {
       const who = h.user_name ?? h.user ?? h.by ?? "";
       const change = h.field ? ` ${h.field}: ${h.old_value ?? ""} → ${h.new_value ?? ""}` : "";
-      const item = li(`${h.at ?? h.time ?? ""} ${who} ${h.action ?? ""}${change}`.trim());
+      const when = String(h.at ?? "").slice(0, 16).replace("T", " ");
+      const item = li(`${when} ${who} ${h.action ?? ""}${change}`.trim());
+      item.dataset.field = h.field ?? "";
       item.dataset.action = h.action ?? "";
       hist.append(item);
     }
