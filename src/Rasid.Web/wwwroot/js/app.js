@@ -152,6 +152,7 @@ function showView(fit) {
   table.setEvents(state.view);
   renderCounts(placed);
   setLoading(false);
+  if (renderSeq === 0) performance.mark("rasid-first-data"); // page-load figure: navigation start → first map/table
   renderSeq += 1;
   document.body.dataset.loadSeq = String(renderSeq); // tests wait for this to change after a filter or brush
   document.body.dataset.viewCount = String(state.view.length);
