@@ -328,6 +328,7 @@ async function main() {
     $("timeline-outside").textContent = before + after > 0 ? t("timeline.outside", { before: formatNumber(before), after: formatNumber(after) }) : "";
   };
   eventMap = new EventMap($("map"), openEvent);
+  eventMap.setAttribution(t("map.attribution"));
   table = new EventTable($("events-table"), $("events-body"), { prev: $("page-prev"), next: $("page-next"), label: $("page-label") }, openEvent);
   detail = new EventDetail(session, eventChanged, () => {
     if (location.hash.startsWith("#/event/")) location.hash = "#/";
@@ -363,6 +364,7 @@ async function main() {
     $("lang-toggle").lang = language() === "ar" ? "en" : "ar";
     renderLegend();
     renderTypeOptions();
+    eventMap.setAttribution(t("map.attribution"));
     table.render();
     timeline.render();
     renderCounts();

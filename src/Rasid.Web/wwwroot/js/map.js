@@ -8,7 +8,7 @@ export class EventMap {
     this.map = L.map(container, { zoomControl: true, attributionControl: true, minZoom: 2, maxZoom: 12, worldCopyJump: true, preferCanvas: false });
     this.map.setView([27, 40], 4);
     this.map.attributionControl.setPrefix(false);
-    this.map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
+    this.attribution = "";
     this.map.createPane("admin1");
     this.map.getPane("admin1").style.zIndex = 250;
     this.clusters = L.markerClusterGroup({
@@ -74,6 +74,12 @@ export class EventMap {
     this.clusters.addLayers(markers);
     this.placed = markers.length;
     return markers.length;
+  }
+
+  setAttribution(text) {
+    if (this.attribution) this.map.attributionControl.removeAttribution(this.attribution);
+    this.attribution = text;
+    this.map.attributionControl.addAttribution(text);
   }
 
   fitToEvents() {
