@@ -224,6 +224,8 @@ public sealed class DashboardTests(DashboardServer server)
         }
 
         Assert.Equal(Str(detail.GetProperty("event"), "notes"), await page.Locator("#detail-note").TextContentAsync());
+        Assert.True(await page.Locator("#review-buttons").IsHiddenAsync(), "review buttons are for logged-in analysts only");
+        Assert.True(await page.Locator("#review-hint").IsVisibleAsync());
         await server.ScreenshotAsync(page, "event-detail");
         await page.Context.CloseAsync();
     }
