@@ -25,3 +25,13 @@ runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='rasid'"
 runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname='rasid_test'" | grep -q 1 \
   || runuser -u postgres -- createdb -O rasid rasid_test
 echo "setup: PostgreSQL $ver on localhost:5432 (role rasid, database rasid_test)"
+
+# --- webui: Debian's chromium for the dashboard's real-browser tests (tests/Rasid.Web.BrowserTests). Playwright for
+# .NET launches /usr/bin/chromium itself (ExecutablePath); its own browser download does not work on these machines.
+if ! [ -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+echo "setup: $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium NOT installed')"
+# --- end webui ---
