@@ -1,0 +1,427 @@
+using Rasid.Core;
+using Rasid.Extraction.Lexicons;
+using Rasid.Extraction.Mentions;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: assembly. Needs: every mention list of <see cref="DocumentMentions"/>. Adds: one <see cref="EventDraft"/> per
+/// trigger that makes an event (and per place when one trigger names several: "غارات على حلب والحسكة"), with actors,
+/// place, date, deaths, modality and evidence attached from the trigger's clause, widened to its sentence, then to the
+/// paragraph and the document for place and date.
+/// </summary>
+internal static class EventAssembler
+{
+    private const int VsoWindow = 4;
+
+    public static List<EventDraft> Run(DocumentMentions doc)
+    {
+        var text = doc.Text;
+        var drafts = new List<EventDraft>();
+        var triggers = doc.Triggers;
+        int headlineSentence = HeadlineSentence(doc);
+        for (int i = 0; i < triggers.Count; i++)
+        {
+            var t = triggers[i];
+            if (t.Class is TriggerClass.Withdraw)
+            {
+                continue;
+            }
+
+            int sentence = text.SentenceOf(t.FirstToken);
+            int clause = text.ClauseOf(t.FirstToken);
+            if (IsGenericBesideSpecific(doc, t, clause, sentence))
+            {
+                continue;
+            }
+
+            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
+            bool armedInSentence = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence);
+            bool deathInSentence = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence);
+            if (!t.Strong && !armedInSentence && !deathInSentence)
+            {
+                continue;
+            }
+
+            bool aircraft = doc.Actors.Any(a => a.Entry.Air && text.ClauseOf(a.FirstToken) == clause)
+                || triggers.Any(o => o.Class == TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause);
+            bool suicide = triggers.Any(o => o.Class == TriggerClass.Suicide && text.SentenceOf(o.FirstToken) == sentence);
+            if (t.Class == TriggerClass.Air && actor1 is null)
+            {
+                actor1 = LastAirActor(doc, t.FirstToken);
+            }
+
+            var sub = EventTypeRules.Decide(t.Class, actor1, actor2, aircraft, suicide, civiliansTargeted);
+            if (sub is null)
+            {
+                continue;
+            }
+
+            var deaths = CasualtyStage.For(doc, t);
+            var modality = ModalityStage.Decide(doc, t.FirstToken);
+            var (date, start, end, precision) = DateFor(doc, t, sentence, clause);
+            foreach (var place in PlacesFor(doc, t, sentence, clause, i))
+            {
+                var evidence = Evidence(doc, t, clause, actor1, actor2, place);
+                drafts.Add(new EventDraft
+                {
+                    Trigger = t,
+                    SubEventType = sub.Value,
+                    Actor1 = actor1,
+                    Actor2 = actor2 is not null && actor1 is not null && actor2.Name == actor1.Name ? null : actor2,
+                    Place = place,
+                    Date = date,
+                    EventDate = start,
+                    EventDateEnd = end,
+                    TimePrecision = precision,
+                    Deaths = deaths,
+                    Modality = modality,
+                    Evidence = evidence,
+                    FromHeadline = sentence == headlineSentence,
+                    Confidence = Confidence(t, actor1, place, date),
+                });
+            }
+        }
+
+        return drafts;
+    }
+
+    /// <summary>The title line: a first sentence that is a paragraph of its own, when the document has more.</summary>
+    private static int HeadlineSentence(DocumentMentions doc) =>
+        doc.Text.Sentences.Length > 1 && doc.ParagraphOfSentence[0] != doc.ParagraphOfSentence[1] ? 0 : -1;
+
+    // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
+    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
+    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence)
+    {
+        var text = doc.Text;
+        if (t.Class == TriggerClass.Kill)
+        {
+            return doc.Triggers.Any(o => o.Class != TriggerClass.Kill && text.SentenceOf(o.FirstToken) == sentence);
+        }
+
+        if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        {
+            return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
+                or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
+                && text.ClauseOf(o.FirstToken) == clause);
+        }
+
+        if (t.Class is TriggerClass.Ied && doc.Triggers.Any(o => o.Class is TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause))
+        {
+            return true; // "انفجارات" caused by an air strike on a depot
+        }
+
+        return false;
+    }
+
+    private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
+    {
+        var text = doc.Text;
+        ActorMention? agent = null, target = null;
+        int agentScore = int.MaxValue, targetScore = int.MaxValue;
+        bool civilians = false;
+        var others = new List<(ActorMention M, int Score)>();
+        foreach (var a in doc.Actors)
+        {
+            if (text.SentenceOf(a.FirstToken) != sentence)
+            {
+                continue;
+            }
+
+            bool sameClause = text.ClauseOf(a.FirstToken) == clause;
+            int distance = a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
+            int score = distance + (sameClause ? 0 : 100);
+            var role = RoleOf(doc, a);
+            if (a.Entry.Kind == "civilians")
+            {
+                if (sameClause || distance < 12)
+                {
+                    civilians = true;
+                }
+
+                role = ArgumentRole.Target;
+            }
+
+            if (role is ArgumentRole.Target or ArgumentRole.Counterpart)
+            {
+                if (score < targetScore && (a.Entry.Kind != "civilians" || target is null || target.Entry.Kind == "civilians"))
+                {
+                    target = a;
+                    targetScore = score;
+                }
+                else if (a.Entry.Kind != "civilians" && target?.Entry.Kind == "civilians")
+                {
+                    // An armed target outranks civilians named nearby ("مواقع الحوثيين ... بينهم مدنيون").
+                    target = a;
+                    targetScore = score;
+                }
+
+                continue;
+            }
+
+            // Subject before the trigger in its clause (SVO), or right after a verb/masdar (VSO, genitive agent).
+            if (a.FirstToken >= t.EndToken && distance > VsoWindow && role != ArgumentRole.Agent)
+            {
+                score += 20;
+            }
+
+            if (role == ArgumentRole.Agent)
+            {
+                score -= 5;
+            }
+
+            others.Add((a, score));
+            if (score < agentScore)
+            {
+                agent = a;
+                agentScore = score;
+            }
+        }
+
+        if (agent is not null && target is not null && agent.Name == target.Name)
+        {
+            target = null;
+        }
+
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        {
+            target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
+        }
+
+        if (agent is null && target is not null && target.Entry.Kind != "civilians" && t.Class is TriggerClass.Clash or TriggerClass.Takeover)
+        {
+            (agent, target) = (target, null);
+        }
+
+        return (agent, target, civilians);
+    }
+
+    private static ArgumentRole? RoleOf(DocumentMentions doc, ActorMention a)
+    {
+        if (doc.RoleBeforeToken.TryGetValue(a.FirstToken, out var role))
+        {
+            return role;
+        }
+
+        // "لداعش", "للتنظيم": a genitive lam marks whose positions were hit.
+        if (a.PrefixLength > 0)
+        {
+            var word = doc.Text.NormOf(a.FirstToken);
+            int p = 0;
+            if (word[p] is 'و' or 'ف')
+            {
+                p++;
+            }
+
+            if (p < a.PrefixLength && word[p] == 'ل')
+            {
+                return ArgumentRole.Target;
+            }
+        }
+
+        return null;
+    }
+
+    private static ActorMention? LastAirActor(DocumentMentions doc, int token)
+    {
+        ActorMention? best = null;
+        foreach (var a in doc.Actors)
+        {
+            if (a.Entry.Air && (best is null || Math.Abs(a.FirstToken - token) < Math.Abs(best.FirstToken - token)))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    private static (DateRef? Date, DateOnly Start, DateOnly? End, TimePrecision Precision) DateFor(DocumentMentions doc, TriggerMention t, int sentence, int clause)
+    {
+        var text = doc.Text;
+        DateRef? best = null;
+        int bestScore = int.MaxValue;
+        foreach (var d in doc.Dates)
+        {
+            if (text.SentenceOf(d.FirstToken) != sentence)
+            {
+                continue;
+            }
+
+            int distance = d.FirstToken >= t.EndToken ? d.FirstToken - t.EndToken : t.FirstToken - d.EndToken;
+            int score = distance + (text.ClauseOf(d.FirstToken) == clause ? 0 : 50);
+            if (score < bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+
+        // Reporting convention: a story keeps the day it last named ("أفاد ... أمس الاثنين بمقتل ..." then more of that day).
+        if (best is null)
+        {
+            foreach (var d in doc.Dates)
+            {
+                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published)
+                {
+                    best = d;
+                }
+            }
+
+            if (best is not null)
+            {
+                return (best, best.Start, null, TimePrecision.Day);
+            }
+
+            // The lead's date, when the story names one later.
+            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published);
+            if (lead is not null)
+            {
+                return (lead, lead.Start, null, TimePrecision.Week);
+            }
+
+            // News of the day reports yesterday: the day before publication, known to the week.
+            return (null, doc.Document.Published.AddDays(-1), null, TimePrecision.Week);
+        }
+
+        return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
+    }
+
+    private static IEnumerable<PlaceRef?> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
+    {
+        var text = doc.Text;
+        var places = doc.Places;
+        int nextTrigger = int.MaxValue;
+        for (int j = triggerIndex + 1; j < doc.Triggers.Count; j++)
+        {
+            var o = doc.Triggers[j];
+            if (text.ClauseOf(o.FirstToken) != clause)
+            {
+                break;
+            }
+
+            if (o.Class != t.Class)
+            {
+                nextTrigger = o.FirstToken;
+                break;
+            }
+        }
+
+        // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
+        var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
+            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p)).ToList();
+        if (after.Count > 0)
+        {
+            foreach (var p in Coordinated(doc, after))
+            {
+                yield return p;
+            }
+
+            yield break;
+        }
+
+        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause), t)
+            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
+        if (best is null)
+        {
+            // Earlier in the paragraph, then the story's first place (the dateline or the headline's place).
+            int paragraph = doc.ParagraphOfSentence[sentence];
+            best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p)
+                && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph)
+                ?? places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p))
+                ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p));
+        }
+
+        yield return best;
+    }
+
+    // Keep the first place and those joined to it by "و" or a comma ("حلب والحسكة وعين العرب"); a place reached
+    // through other words is a detail of the first ("قرية الإمام ... في ريف حلب").
+    private static IEnumerable<PlaceRef> Coordinated(DocumentMentions doc, List<PlaceRef> after)
+    {
+        yield return after[0];
+        for (int k = 1; k < after.Count; k++)
+        {
+            int gap = after[k].FirstToken - after[k - 1].EndToken;
+            var word = doc.Text.NormOf(after[k].FirstToken);
+            bool joined = gap == 0 && word.Length > 0 && word[0] == 'و'
+                || gap == 1 && doc.Text.Tokens[after[k - 1].EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و";
+            if (!joined)
+            {
+                yield break;
+            }
+
+            if (after[k].Location?.Name != after[0].Location?.Name)
+            {
+                yield return after[k];
+            }
+        }
+    }
+
+    private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
+    {
+        PlaceRef? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var p in candidates)
+        {
+            if (p.Location is null || IsAnchor(doc, p))
+            {
+                continue;
+            }
+
+            int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
+            if (distance < bestDistance)
+            {
+                best = p;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>"البعاج 510 كم شمال غرب بغداد": بغداد only locates البعاج.</summary>
+    private static bool IsAnchor(DocumentMentions doc, PlaceRef p)
+    {
+        if (p.RelationSpan is not null && p.Precision == GeoPrecision.Near)
+        {
+            return false;
+        }
+
+        if (!doc.RoleBeforeToken.TryGetValue(p.FirstToken, out var role) || role != ArgumentRole.Direction)
+        {
+            return false;
+        }
+
+        // Only an anchor when another place comes just before it (the one it locates).
+        return doc.Places.Any(o => o.EndToken <= p.FirstToken && p.FirstToken - o.EndToken <= 8 && o.Location is not null
+            && doc.Text.ClauseOf(o.FirstToken) == doc.Text.ClauseOf(p.FirstToken));
+    }
+
+    private static TextSpan Evidence(DocumentMentions doc, TriggerMention t, int clause, ActorMention? a1, ActorMention? a2, PlaceRef? place)
+    {
+        var text = doc.Text;
+        var span = t.Span;
+        foreach (var s in new TextSpan?[] { a1?.Span, a2?.Span, place?.Span })
+        {
+            if (s is { } x && text.Clauses[clause].Span.Contains(x))
+            {
+                span = span.Union(x);
+            }
+        }
+
+        return span;
+    }
+
+    private static double Confidence(TriggerMention t, ActorMention? actor1, PlaceRef? place, DateRef? date)
+    {
+        double c = 0.4;
+        c += t.Strong ? 0.15 : 0.05;
+        c += actor1 is not null ? 0.15 : 0;
+        c += place is not null ? 0.15 : 0;
+        c += date is not null ? 0.1 : 0;
+        return Math.Round(Math.Min(c, 0.95), 2);
+    }
+}

@@ -1,0 +1,77 @@
+using Rasid.Core;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: merge. Needs: drafts from <see cref="EventAssembler"/>. One event per (event type, place, date) and commitment
+/// (a counted and an uncounted mention stay apart); the headline's events fold into the body's event of the same type
+/// (the headline repeats the story), preferring the same place. The merged event keeps the most specific fields: the
+/// first named actors, the largest stated toll (later sentences update tolls upward), every evidence span.
+/// </summary>
+internal static class EventMerger
+{
+    public static List<EventDraft> Run(List<EventDraft> drafts)
+    {
+        var body = new List<EventDraft>();
+        foreach (var d in drafts.Where(d => !d.FromHeadline))
+        {
+            var same = body.FirstOrDefault(b => b.SubEventType.Parent() == d.SubEventType.Parent()
+                && b.Modality.Counts() == d.Modality.Counts()
+                && PlaceKey(b) == PlaceKey(d)
+                && Math.Abs(b.EventDate.DayNumber - d.EventDate.DayNumber) <= (b.Date is null || d.Date is null ? 7 : 0));
+            if (same is null)
+            {
+                body.Add(d);
+            }
+            else
+            {
+                Absorb(same, d);
+            }
+        }
+
+        foreach (var h in drafts.Where(d => d.FromHeadline))
+        {
+            var same = body.Where(b => b.SubEventType.Parent() == h.SubEventType.Parent() && b.Modality.Counts() == h.Modality.Counts())
+                .OrderBy(b => PlaceKey(b) == PlaceKey(h) ? 0 : 1).FirstOrDefault();
+            if (same is null)
+            {
+                body.Add(h);
+            }
+            else
+            {
+                Absorb(same, h);
+            }
+        }
+
+        return body;
+    }
+
+    private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
+
+    private static void Absorb(EventDraft into, EventDraft other)
+    {
+        into.Actor1 ??= other.Actor1;
+        if (into.Actor2 is null && other.Actor2 is not null && other.Actor2.Name != into.Actor1?.Name)
+        {
+            into.Actor2 = other.Actor2;
+        }
+
+        if (other.Deaths.Fatalities > into.Deaths.Fatalities)
+        {
+            into.Deaths = other.Deaths;
+        }
+
+        if (into.Date is null && other.Date is not null)
+        {
+            into.Date = other.Date;
+            into.EventDate = other.EventDate;
+            into.EventDateEnd = other.EventDateEnd;
+            into.TimePrecision = other.TimePrecision;
+        }
+
+        into.Place ??= other.Place;
+        into.MoreEvidence.Add(other.Evidence);
+        into.MoreEvidence.AddRange(other.MoreEvidence);
+        into.Confidence = Math.Min(0.99, Math.Max(into.Confidence, other.Confidence) + 0.05);
+    }
+}
