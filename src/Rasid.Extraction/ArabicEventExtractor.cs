@@ -34,10 +34,12 @@ public sealed class ArabicEventExtractor : IEventExtractor
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = TextAnalyzer.Analyze(document.Text);
+        var dates = _dates.Find(text, document.Published);
         var doc = new DocumentMentions(document, text)
         {
-            Numbers = _numbers.Find(text),
-            Dates = _dates.Find(text, document.Published),
+            // A day number inside a date ("28 نيسان") is no count.
+            Numbers = _numbers.Find(text).Where(n => !dates.Any(d => d.Span.Overlaps(n.Span))).ToList(),
+            Dates = dates,
             Places = _places.Find(text, document.CountryHint),
         };
         ActorStage.Run(doc);

@@ -16,15 +16,15 @@ internal sealed class SharedGazetteerPlaces : IPlaceSource
 {
     private static readonly HashSet<string> Countries = ["SY", "IQ", "YE", "LY", "LB", "JO", "PS", "EG", "IL"];
 
-    private static readonly HashSet<string> Locatives =
+    private static readonly HashSet<string> Locatives = Normalized(
     [
         "في", "مدينة", "بلدة", "قرية", "قريتي", "منطقة", "مناطق", "حي", "حيي", "احياء", "محافظة", "محافظتي", "قضاء", "ناحية", "مديرية", "مديريتي",
         "ريف", "قرب", "من", "الى", "علي", "جبهة", "جبهات", "مخيم", "مطار", "وسط", "اطراف", "محيط", "شمال", "جنوب", "شرق", "غرب",
         "شمالي", "جنوبي", "شرقي", "غربي", "كم", "بلدتي", "مدن", "مدينتي", "داخل", "عند", "ضواحي", "جبل", "سهل", "مركز", "بمدينة", "بمحافظة",
         "بمنطقة", "ببلدة", "بقرية", "بحي", "بريف", "بمديرية", "بقضاء", "بناحية", "وبلدة", "ومدينة", "وقرية", "ومنطقة", "وحي", "ومحافظة",
-    ];
+    ]);
 
-    private static readonly HashSet<string> NotPlaces =
+    private static readonly HashSet<string> NotPlaces = Normalized(
     [
         "الجيش", "القوات", "التحالف", "الحرس", "الامن", "الشرطه", "الدوله", "النظام", "المعارضه", "الحكومه", "المقاومه", "القاعده",
         "الشعب", "العرب", "الاسلام", "الحشد", "الصحوه", "جبهه", "السلام", "النصر", "الفتح", "الحر", "الوطن", "الامه", "الشهداء",
@@ -32,7 +32,16 @@ internal sealed class SharedGazetteerPlaces : IPlaceSource
         "البلاد", "الحدود", "السجن", "المركز", "القصر", "الجبل", "الوادي", "المخيم", "الجسر", "الملعب", "الكليه", "الجامعه", "المستشفي",
         "البحر", "النهر", "الصحراء", "البادية", "الباديه", "الوسط", "الشمال", "الجنوب", "الشرق", "الغرب", "عدد", "احد", "اول", "امس",
         "صالح", "هادي", "حسن", "علي", "محمد", "عمر", "سلمان", "الاثنين", "الجمعه", "السبت", "الاحد", "الخميس", "الثلاثاء", "الاربعاء",
-    ];
+        "مدينه", "حرب", "جاري", "نظام", "قريه", "منطقه", "سوق", "الطريق", "طريق", "موقع", "الموقع", "المعارك", "محيط", "سلسله", "دعم",
+        "مساعده", "المساعده", "القاطع", "المحكمه", "محكمه", "سيف", "شرق", "غرب", "شمال", "جنوب", "اكبر", "يالا", "الجاني", "موت", "الموت",
+        "قشله", "مشارف", "تعليق", "سوريه", "سوريا", "العراق", "اليمن", "ليبيا", "لبنان", "الاردن", "مصر", "السعوديه", "تركيا", "ايران",
+        "الجزيره", "الثوره", "الصابري", "قريتي", "بلده", "حي", "الحي", "جسرين", "الرئيس", "المخلوع", "الانبار", "نينوي", "الحدود",
+        "تعالف", "التحالف", "عين", "راس", "باب", "بئر", "تل", "جبل", "وادي", "سهل", "ابو", "ام", "بني", "بيت", "دار", "كفر",
+        "سوري", "المحليه", "محليه", "الخدمه", "السد", "باديه", "صرف", "ارزه", "سوريين", "الاهالي", "اهالي",
+    ]);
+
+    private static HashSet<string> Normalized(IEnumerable<string> words) =>
+        words.Select(w => ArabicNormalizer.Normalize(w).Text).ToHashSet(StringComparer.Ordinal);
 
     private readonly PhraseMatcher<Row[]> _matcher;
 
@@ -58,8 +67,16 @@ internal sealed class SharedGazetteerPlaces : IPlaceSource
             }
 
             string? before = m.FirstToken > 0 ? text.NormString(m.FirstToken - 1) : null;
-            bool locative = (before is not null && Locatives.Contains(before)) || m.PrefixLength > 0 && text.NormOf(m.FirstToken)[..m.PrefixLength].IndexOfAny("بل") >= 0;
-            var rows = m.Value;
+            bool locative = (before is not null && Locatives.Contains(before))
+                || (m.PrefixLength > 0 && key.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(m.FirstToken)[..m.PrefixLength].IndexOfAny("بل") >= 0);
+            // Outside the story's country only large places count ("نقلت إلى عمّان"), so village homonyms abroad stay out.
+            var rows = m.Value.Where(r => r.Type is not ("country" or "continent" or "empire" or "marinearea" or "ocean")
+                && (countryHint is null || r.Country == countryHint || r.Population >= 100000)).ToArray();
+            if (rows.Length == 0)
+            {
+                continue;
+            }
+
             bool large = rows.Any(r => r.Population >= 150000 || r.Type is "region");
             if (!locative && !large)
             {

@@ -8,6 +8,8 @@ public enum ArgumentRole
     Agent,
     Counterpart,
     Direction,
+    Backreference,
+    PlaceNoun,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

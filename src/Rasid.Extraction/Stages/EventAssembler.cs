@@ -19,7 +19,7 @@ internal static class EventAssembler
         var text = doc.Text;
         var drafts = new List<EventDraft>();
         var triggers = doc.Triggers;
-        int headlineSentence = HeadlineSentence(doc);
+        var titles = TitleSentences(doc);
         for (int i = 0; i < triggers.Count; i++)
         {
             var t = triggers[i];
@@ -30,15 +30,23 @@ internal static class EventAssembler
 
             int sentence = text.SentenceOf(t.FirstToken);
             int clause = text.ClauseOf(t.FirstToken);
+            if (doc.RoleBeforeToken.TryGetValue(t.FirstToken, out var before) && before == ArgumentRole.Backreference)
+            {
+                continue; // "هذه الإعدامات": the event was told before
+            }
+
             if (IsGenericBesideSpecific(doc, t, clause, sentence))
             {
                 continue;
             }
 
             var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
-            bool armedInSentence = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence);
-            bool deathInSentence = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence);
-            if (!t.Strong && !armedInSentence && !deathInSentence)
+            // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
+            bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
+                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8));
+            bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
+                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
+            if (!t.Strong && !armedNear && !deathNear)
             {
                 continue;
             }
@@ -77,7 +85,7 @@ internal static class EventAssembler
                     Deaths = deaths,
                     Modality = modality,
                     Evidence = evidence,
-                    FromHeadline = sentence == headlineSentence,
+                    FromHeadline = titles.Contains(sentence),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }
@@ -86,9 +94,32 @@ internal static class EventAssembler
         return drafts;
     }
 
-    /// <summary>The title line: a first sentence that is a paragraph of its own, when the document has more.</summary>
-    private static int HeadlineSentence(DocumentMentions doc) =>
-        doc.Text.Sentences.Length > 1 && doc.ParagraphOfSentence[0] != doc.ParagraphOfSentence[1] ? 0 : -1;
+    /// <summary>
+    /// Title lines: a sentence that is a paragraph of its own and does not end in a full stop (the headline, section
+    /// headings). They summarise events the body tells.
+    /// </summary>
+    private static HashSet<int> TitleSentences(DocumentMentions doc)
+    {
+        var result = new HashSet<int>();
+        var text = doc.Text;
+        var p = doc.ParagraphOfSentence;
+        for (int i = 0; i < text.Sentences.Length; i++)
+        {
+            bool alone = (i == 0 || p[i - 1] != p[i]) && (i == text.Sentences.Length - 1 || p[i + 1] != p[i]);
+            if (!alone || text.Sentences.Length == 1)
+            {
+                continue;
+            }
+
+            var span = text.Sentences[i].Span.SliceSpan(text.Original).TrimEnd();
+            if (span.Length > 0 && span[^1] is not ('.' or '!' or '\u061F' or '?'))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
     // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
@@ -390,7 +421,13 @@ internal static class EventAssembler
             return false;
         }
 
-        if (!doc.RoleBeforeToken.TryGetValue(p.FirstToken, out var role) || role != ArgumentRole.Direction)
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+        {
+            at = PlaceNounStart(doc, at);
+        }
+
+        if (!doc.RoleBeforeToken.TryGetValue(at, out var role) || role != ArgumentRole.Direction)
         {
             return false;
         }
@@ -398,6 +435,12 @@ internal static class EventAssembler
         // Only an anchor when another place comes just before it (the one it locates).
         return doc.Places.Any(o => o.EndToken <= p.FirstToken && p.FirstToken - o.EndToken <= 8 && o.Location is not null
             && doc.Text.ClauseOf(o.FirstToken) == doc.Text.ClauseOf(p.FirstToken));
+    }
+
+    private static int PlaceNounStart(DocumentMentions doc, int placeToken)
+    {
+        // The place noun is one token ("مدينة"): the cue before it ends where the noun starts.
+        return placeToken - 1;
     }
 
     private static TextSpan Evidence(DocumentMentions doc, TriggerMention t, int clause, ActorMention? a1, ActorMention? a2, PlaceRef? place)

@@ -31,7 +31,7 @@ internal static class EventMerger
 
         foreach (var h in drafts.Where(d => d.FromHeadline))
         {
-            var same = body.Where(b => b.SubEventType.Parent() == h.SubEventType.Parent() && b.Modality.Counts() == h.Modality.Counts())
+            var same = body.Where(b => b.SubEventType == h.SubEventType && b.Modality.Counts() == h.Modality.Counts())
                 .OrderBy(b => PlaceKey(b) == PlaceKey(h) ? 0 : 1).FirstOrDefault();
             if (same is null)
             {
