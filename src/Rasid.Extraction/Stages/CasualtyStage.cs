@@ -94,9 +94,9 @@ internal static class CasualtyStage
         // The number must not sit closer to a wound word ("قتل 3 وجرح 10": 10 belongs to جرح).
         foreach (var n in new[] { after, before })
         {
-            if (n is null)
+            if (n is null || doc.Casualties.Any(c => c.Kind == CasualtyKind.Combined && c.FirstToken >= n.EndToken && c.FirstToken - n.EndToken <= 1))
             {
-                continue;
+                continue; // "300 قتيل وجريح" counts killed and wounded together
             }
 
             bool injury = doc.Casualties.Any(c => c.Kind != CasualtyKind.Death
