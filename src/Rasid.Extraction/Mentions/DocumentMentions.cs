@@ -8,7 +8,7 @@ namespace Rasid.Extraction.Mentions;
 public sealed record ActorMention(int FirstToken, int EndToken, TextSpan Span, ActorEntry Entry, string Name, bool Anaphoric, int PrefixLength = 0);
 
 /// <summary>An event trigger; <see cref="Class"/> may be refined by combination (a defused bomb, a suicide car bomb).</summary>
-public sealed record TriggerMention(int FirstToken, int EndToken, TextSpan Span, TriggerClass Class, bool Strong, bool Kills);
+public sealed record TriggerMention(int FirstToken, int EndToken, TextSpan Span, TriggerClass Class, bool Strong, bool Kills, int PrefixLength = 0);
 
 /// <summary>A casualty word ("مقتل", "جرحى", "قتيل وجريح").</summary>
 public sealed record CasualtyMention(int FirstToken, int EndToken, TextSpan Span, CasualtyKind Kind);

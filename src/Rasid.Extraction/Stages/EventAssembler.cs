@@ -35,6 +35,11 @@ internal static class EventAssembler
                 continue; // "هذه الإعدامات": the event was told before
             }
 
+            if (IsPurpose(doc, t))
+            {
+                continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
+            }
+
             if (IsGenericBesideSpecific(doc, t, clause, sentence))
             {
                 continue;
@@ -68,8 +73,13 @@ internal static class EventAssembler
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);
             var (date, start, end, precision) = DateFor(doc, t, sentence, clause);
-            foreach (var place in PlacesFor(doc, t, sentence, clause, i))
+            foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
             {
+                if (fromElsewhere && place is not null && !t.Strong)
+                {
+                    continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
+                }
+
                 var evidence = Evidence(doc, t, clause, actor1, actor2, place);
                 drafts.Add(new EventDraft
                 {
@@ -103,22 +113,76 @@ internal static class EventAssembler
         var result = new HashSet<int>();
         var text = doc.Text;
         var p = doc.ParagraphOfSentence;
-        for (int i = 0; i < text.Sentences.Length; i++)
+        if (p.Length < 2 || p[^1] == 0)
         {
-            bool alone = (i == 0 || p[i - 1] != p[i]) && (i == text.Sentences.Length - 1 || p[i + 1] != p[i]);
-            if (!alone || text.Sentences.Length == 1)
+            return result;
+        }
+
+        string? firstTitle = null;
+        for (int i = 0; i < text.Sentences.Length;)
+        {
+            int j = i;
+            while (j < text.Sentences.Length && p[j] == p[i])
             {
-                continue;
+                j++;
             }
 
-            var span = text.Sentences[i].Span.SliceSpan(text.Original).TrimEnd();
-            if (span.Length > 0 && span[^1] is not ('.' or '!' or '\u061F' or '?'))
+            var para = new TextSpan(text.Sentences[i].Span.Start, text.Sentences[j - 1].Span.End);
+            var body = para.SliceSpan(text.Original).TrimEnd();
+            if (body.Length is > 0 and < 200 && body[^1] is not ('.' or '!' or '\u061F' or '?'))
             {
-                result.Add(i);
+                firstTitle ??= text.Normalized.Text.Substring(text.Tokens[text.Sentences[i].FirstToken].NormStart,
+                    text.Tokens[text.Sentences[j - 1].EndToken - 1].NormEnd - text.Tokens[text.Sentences[i].FirstToken].NormStart);
+                for (int k = i; k < j; k++)
+                {
+                    result.Add(k);
+                }
             }
+            else if (firstTitle is { Length: > 20 })
+            {
+                // A footer that repeats the headline ("رابط الخبر: ..."): also a title.
+                for (int k = i; k < j; k++)
+                {
+                    var s = text.Sentences[k];
+                    var norm = text.Normalized.Text.AsSpan(text.Tokens[s.FirstToken].NormStart, text.Tokens[s.EndToken - 1].NormEnd - text.Tokens[s.FirstToken].NormStart);
+                    if (norm.Contains(firstTitle.AsSpan(Math.Max(0, firstTitle.Length - 40)), StringComparison.Ordinal))
+                    {
+                        result.Add(k);
+                    }
+                }
+            }
+
+            i = j;
         }
 
         return result;
+    }
+
+    // A trigger with the preposition ل glued to it states a purpose, except after "تعرض" (exposed to: "تعرضت للقصف").
+    private static bool IsPurpose(DocumentMentions doc, TriggerMention t)
+    {
+        if (t.PrefixLength == 0)
+        {
+            return false;
+        }
+
+        var word = doc.Text.NormOf(t.FirstToken);
+        int p = word[0] is 'و' or 'ف' ? 1 : 0;
+        if (p >= t.PrefixLength || word[p] != 'ل')
+        {
+            return false;
+        }
+
+        if (t.FirstToken > 0)
+        {
+            var prev = doc.Text.NormOf(t.FirstToken - 1);
+            if (prev.Contains("تعرض", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
@@ -133,9 +197,12 @@ internal static class EventAssembler
 
         if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
         {
+            // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
-                && text.ClauseOf(o.FirstToken) == clause);
+                && (text.ClauseOf(o.FirstToken) == clause
+                    || (text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
+                    || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
         }
 
         if (t.Class is TriggerClass.Ied && doc.Triggers.Any(o => o.Class is TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause))
@@ -220,9 +287,17 @@ internal static class EventAssembler
             target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
         }
 
-        if (agent is null && target is not null && target.Entry.Kind != "civilians" && t.Class is TriggerClass.Clash or TriggerClass.Takeover)
+        if (agent is null && target is not null && target.Entry.Kind != "civilians" && t.Class is TriggerClass.Clash)
         {
             (agent, target) = (target, null);
+        }
+
+        // "تحرير المدينة من مليشيا الحوثي": the one who took it was named earlier in the paragraph.
+        if (agent is null && t.Class is TriggerClass.Takeover)
+        {
+            int paragraph = doc.ParagraphOfSentence[sentence];
+            agent = doc.Actors.LastOrDefault(a => a.EndToken <= t.FirstToken && a.Entry.IsArmed && a.Name != target?.Name
+                && doc.ParagraphOfSentence[text.SentenceOf(a.FirstToken)] == paragraph);
         }
 
         return (agent, target, civilians);
@@ -319,7 +394,7 @@ internal static class EventAssembler
         return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
     }
 
-    private static IEnumerable<PlaceRef?> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
+    private static IEnumerable<(PlaceRef? Place, bool FromElsewhere)> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
     {
         var text = doc.Text;
         var places = doc.Places;
@@ -346,7 +421,7 @@ internal static class EventAssembler
         {
             foreach (var p in Coordinated(doc, after))
             {
-                yield return p;
+                yield return (p, false);
             }
 
             yield break;
@@ -354,17 +429,24 @@ internal static class EventAssembler
 
         PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause), t)
             ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
-        if (best is null)
+        if (best is not null)
         {
-            // Earlier in the paragraph, then the story's first place (the dateline or the headline's place).
-            int paragraph = doc.ParagraphOfSentence[sentence];
-            best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p)
-                && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph)
-                ?? places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p))
-                ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p));
+            yield return (best, false);
+            yield break;
         }
 
-        yield return best;
+        // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
+        int paragraph = doc.ParagraphOfSentence[sentence];
+        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p)
+            && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph);
+        if (best is not null)
+        {
+            yield return (best, false);
+            yield break;
+        }
+
+        yield return (places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p))
+            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p)), true);
     }
 
     // Keep the first place and those joined to it by "و" or a comma ("حلب والحسكة وعين العرب"); a place reached

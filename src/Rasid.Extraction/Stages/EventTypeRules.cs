@@ -10,7 +10,8 @@ namespace Rasid.Extraction.Stages;
 /// bomber is a suicide bomb; a clash or an attack whose only other party is civilians is violence against civilians;
 /// a territory change is "government regains" when state forces (or their allied militias) take it, else "non-state
 /// actor overtakes"; an execution is an attack on civilians (ACLED codes executions of prisoners and of a group's own
-/// members as violence against civilians). Returns null when the trigger makes no event in this context.
+/// members as violence against civilians); a non-state group that "arrests" civilians abducts them; an explosion set off
+/// by an actor that strikes from the air is its air strike. Returns null when the trigger makes no event in this context.
 /// </summary>
 internal static class EventTypeRules
 {
@@ -22,11 +23,15 @@ internal static class EventTypeRules
         {
             TriggerClass.Air => SubEventType.AirDroneStrike,
             TriggerClass.Shell => aircraftInClause || actor1?.Entry.Air == true ? SubEventType.AirDroneStrike : SubEventType.ShellingArtilleryMissileAttack,
-            TriggerClass.Ied => suicideInSentence ? SubEventType.SuicideBomb : SubEventType.RemoteExplosiveLandmineIed,
+            TriggerClass.Ied => suicideInSentence ? SubEventType.SuicideBomb
+                : actor1?.Entry.Air == true ? SubEventType.AirDroneStrike // explosions set off by an air strike
+                : SubEventType.RemoteExplosiveLandmineIed,
             TriggerClass.Suicide => SubEventType.SuicideBomb,
             TriggerClass.Execution or TriggerClass.Assassination => SubEventType.Attack,
             TriggerClass.Abduction => SubEventType.AbductionForcedDisappearance,
-            TriggerClass.Arrest => SubEventType.Arrests,
+            TriggerClass.Arrest => civilianSide && actor1 is { Entry.IsArmed: true } && actor1.Entry.Type != ActorType.StateForces
+                ? SubEventType.AbductionForcedDisappearance // a non-state group "arresting" civilians abducts them
+                : SubEventType.Arrests,
             TriggerClass.Takeover => actor1 is null ? null
                 : actor1.Entry.Type == ActorType.StateForces || actor1.Entry.Kind is "state" or "resistance"
                     ? SubEventType.GovernmentRegainsTerritory

@@ -18,7 +18,7 @@ internal static class TriggerStage
         var text = doc.Text;
         var raw = TriggerLexicon.BuiltIn.Matcher.FindAll(text)
             .Where(m => m.Value.Class != TriggerClass.Block)
-            .Select(m => new TriggerMention(m.FirstToken, m.EndToken, m.Span, m.Value.Class, m.Value.Strong, m.Value.Kills))
+            .Select(m => new TriggerMention(m.FirstToken, m.EndToken, m.Span, m.Value.Class, m.Value.Strong, m.Value.Kills, m.PrefixLength))
             .ToList();
 
         var result = new List<TriggerMention>(raw.Count);
