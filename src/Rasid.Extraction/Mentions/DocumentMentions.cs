@@ -37,6 +37,9 @@ public sealed class DocumentMentions
 
     public IReadOnlyList<TriggerMention> Triggers { get; set; } = [];
 
+    /// <summary>Phrases that look like triggers but state a condition or point back ("تحت سيطرة", "التفجيرين").</summary>
+    public IReadOnlyList<TriggerMention> Blocks { get; set; } = [];
+
     public IReadOnlyList<NumberRef> Numbers { get; set; } = [];
 
     public IReadOnlyList<DateRef> Dates { get; set; } = [];

@@ -13,6 +13,7 @@ namespace Rasid.Extraction.Stages;
 internal static class EventAssembler
 {
     private const int VsoWindow = 4;
+    private const int EvidenceContext = 3;
 
     public static List<EventDraft> Run(DocumentMentions doc)
     {
@@ -33,6 +34,11 @@ internal static class EventAssembler
             if (doc.RoleBeforeToken.TryGetValue(t.FirstToken, out var before) && before == ArgumentRole.Backreference)
             {
                 continue; // "هذه الإعدامات": the event was told before
+            }
+
+            if (doc.Blocks.Any(b => b.EndToken <= t.FirstToken && t.FirstToken - b.EndToken <= 1 && text.ClauseOf(b.FirstToken) == clause))
+            {
+                continue; // "التفجيرين استهدفا": its subject points back to events already told
             }
 
             if (IsPurpose(doc, t))
@@ -528,7 +534,20 @@ internal static class EventAssembler
     private static TextSpan Evidence(DocumentMentions doc, TriggerMention t, int clause, ActorMention? a1, ActorMention? a2, PlaceRef? place)
     {
         var text = doc.Text;
-        var span = t.Span;
+        // At least a few words of context around the trigger, inside its clause, so the evidence reads as a statement.
+        var c = text.Clauses[clause];
+        int first = Math.Max(c.FirstToken, t.FirstToken - EvidenceContext), last = Math.Min(c.EndToken, t.EndToken + EvidenceContext) - 1;
+        while (last > first && text.Tokens[last].Kind == Arabic.Text.TokenKind.Punctuation)
+        {
+            last--;
+        }
+
+        while (first < last && text.Tokens[first].Kind == Arabic.Text.TokenKind.Punctuation)
+        {
+            first++;
+        }
+
+        var span = t.Span.Union(new TextSpan(text.Tokens[first].Span.Start, text.Tokens[last].Span.End));
         foreach (var s in new TextSpan?[] { a1?.Span, a2?.Span, place?.Span })
         {
             if (s is { } x && text.Clauses[clause].Span.Contains(x))

@@ -4,7 +4,7 @@ using Rasid.Extraction.Mentions;
 namespace Rasid.Extraction.Stages;
 
 /// <summary>
-/// Stage: triggers. Needs: tokens, clauses. Adds: <see cref="DocumentMentions.Triggers"/> — trigger words of
+/// Stage: triggers. Needs: tokens, clauses. Adds: <see cref="DocumentMentions.Triggers"/> and <see cref="DocumentMentions.Blocks"/> — trigger words of
 /// data/extraction/triggers.tsv, without the phrases that only state a condition ("تحت سيطرة"), combined where two words
 /// name one event: a destroyed/defused bomb ("تفكيك عبوة ناسفة") is disrupted weapons use, a car bomb driven by a suicide
 /// bomber is one suicide bombing.
@@ -16,10 +16,11 @@ internal static class TriggerStage
     public static void Run(DocumentMentions doc)
     {
         var text = doc.Text;
-        var raw = TriggerLexicon.BuiltIn.Matcher.FindAll(text)
-            .Where(m => m.Value.Class != TriggerClass.Block)
+        var all = TriggerLexicon.BuiltIn.Matcher.FindAll(text)
             .Select(m => new TriggerMention(m.FirstToken, m.EndToken, m.Span, m.Value.Class, m.Value.Strong, m.Value.Kills, m.PrefixLength))
             .ToList();
+        doc.Blocks = all.Where(t => t.Class == TriggerClass.Block).ToList();
+        var raw = all.Where(t => t.Class != TriggerClass.Block).ToList();
 
         var result = new List<TriggerMention>(raw.Count);
         for (int i = 0; i < raw.Count; i++)
