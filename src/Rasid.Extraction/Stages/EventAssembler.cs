@@ -70,6 +70,12 @@ internal static class EventAssembler
                 actor1 = LastAirActor(doc, t.FirstToken);
             }
 
+            // Bombs nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            {
+                actor1 = Unidentified(doc, t);
+            }
+
             var sub = EventTypeRules.Decide(t.Class, actor1, actor2, aircraft, suicide, civiliansTargeted);
             if (sub is null)
             {
@@ -237,6 +243,12 @@ internal static class EventAssembler
             int distance = a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
             int score = distance + (sameClause ? 0 : 100);
             var role = RoleOf(doc, a);
+            // "قصف من طائرات النظام", "غارة من قبل": من right after the trigger names who did it.
+            if (role == ArgumentRole.Target && a.FirstToken >= 1 && t.EndToken == a.FirstToken - 1 && doc.Text.NormOf(a.FirstToken - 1) is "من")
+            {
+                role = ArgumentRole.Agent;
+            }
+
             if (a.Entry.Kind == "civilians")
             {
                 if (sameClause || distance < 12)
@@ -335,6 +347,17 @@ internal static class EventAssembler
         return null;
     }
 
+    private static ActorMention Unidentified(DocumentMentions doc, TriggerMention t)
+    {
+        var entry = UnidentifiedEntry.Value;
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+    }
+
+    private static readonly Lazy<ActorEntry> UnidentifiedEntry = new(() =>
+        ActorLexicon.BuiltIn.Matcher.TryMatchAt(Arabic.Text.TextAnalyzer.Analyze("مسلحون مجهولون"), 0, out var m)
+            ? ActorLexicon.Resolve(m.Value, null)
+            : throw new InvalidOperationException("actors.tsv lacks the unidentified armed group row"));
+
     private static ActorMention? LastAirActor(DocumentMentions doc, int token)
     {
         ActorMention? best = null;
@@ -383,6 +406,7 @@ internal static class EventAssembler
 
             if (best is not null)
             {
+                // Carried over from an earlier sentence: the story is still telling that day.
                 return (best, best.Start, null, TimePrecision.Day);
             }
 

@@ -31,15 +31,19 @@ internal static class EventMerger
 
         foreach (var h in drafts.Where(d => d.FromHeadline))
         {
-            var same = body.Where(b => b.SubEventType == h.SubEventType && b.Modality.Counts() == h.Modality.Counts())
-                .OrderBy(b => PlaceKey(b) == PlaceKey(h) ? 0 : 1).FirstOrDefault();
+            // The body event the headline summarises: same event type, nearest place, then same sub-type, then the lead's.
+            var same = body.Where(b => b.SubEventType.Parent() == h.SubEventType.Parent() && b.Modality.Counts() == h.Modality.Counts())
+                .OrderBy(b => PlaceKey(b) == PlaceKey(h) ? 0 : 1)
+                .ThenBy(b => Km(b, h))
+                .ThenBy(b => b.SubEventType == h.SubEventType ? 0 : 1)
+                .FirstOrDefault();
             if (same is null)
             {
                 body.Add(h);
             }
             else
             {
-                Absorb(same, h);
+                Absorb(same, h, fromHeadline: true);
             }
         }
 
@@ -48,7 +52,20 @@ internal static class EventMerger
 
     private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
 
-    private static void Absorb(EventDraft into, EventDraft other)
+    private static double Km(EventDraft a, EventDraft b)
+    {
+        if (a.Place?.Location is not { } p || b.Place?.Location is not { } q)
+        {
+            return 1e6;
+        }
+
+        const double R = 6371.0;
+        double p1 = p.Latitude * Math.PI / 180, p2 = q.Latitude * Math.PI / 180, dp = p2 - p1, dl = (q.Longitude - p.Longitude) * Math.PI / 180;
+        double h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
+        return 2 * R * Math.Asin(Math.Min(1.0, Math.Sqrt(h)));
+    }
+
+    private static void Absorb(EventDraft into, EventDraft other, bool fromHeadline = false)
     {
         into.Actor1 ??= other.Actor1;
         if (into.Actor2 is null && other.Actor2 is not null && other.Actor2.Name != into.Actor1?.Name)
@@ -56,7 +73,8 @@ internal static class EventMerger
             into.Actor2 = other.Actor2;
         }
 
-        if (other.Deaths.Fatalities > into.Deaths.Fatalities)
+        // Later sentences update tolls upward; a headline's toll only fills a gap (it may sum several events).
+        if (fromHeadline ? !into.Deaths.Stated && other.Deaths.Stated : other.Deaths.Fatalities > into.Deaths.Fatalities)
         {
             into.Deaths = other.Deaths;
         }
