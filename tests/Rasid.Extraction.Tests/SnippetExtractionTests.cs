@@ -40,7 +40,7 @@ public sealed class SnippetExtractionTests
     }
 
     [Theory]
-    [InlineData("لم يقم التنظيم بإعدام الأسرى.", Modality.Negated)]
+    [InlineData("لم يقم تنظيم داعش بإعدام الأسرى.", Modality.Negated)]
     [InlineData("نفت قوات النظام قصف المستشفى بالمدفعية.", Modality.Negated)]
     [InlineData("من المحتمل أن يشن التحالف غارات جديدة على المدينة.", Modality.Speculative)]
     [InlineData("ربما تقصف قوات النظام البلدة بالمدفعية.", Modality.Speculative)]

@@ -41,6 +41,11 @@ internal static class EventAssembler
                 continue; // "التفجيرين استهدفا": its subject points back to events already told
             }
 
+            if (IsHistory(doc, sentence))
+            {
+                continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
+            }
+
             if (IsPurpose(doc, t))
             {
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
@@ -168,6 +173,33 @@ internal static class EventAssembler
         }
 
         return result;
+    }
+
+    // A sentence naming a year before the publication year, and no recent day, tells history or background.
+    private static bool IsHistory(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        int published = doc.Document.Published.Year;
+        bool oldYear = false;
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (text.Tokens[i].Kind == Arabic.Text.TokenKind.Number && text.Tokens[i].NormLength == 4
+                && int.TryParse(text.NormOf(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y)
+                && y >= 1900 && y < published)
+            {
+                oldYear = true;
+                break;
+            }
+        }
+
+        if (!oldYear)
+        {
+            return false;
+        }
+
+        var recent = doc.Document.Published.AddDays(-60);
+        return !doc.Dates.Any(d => d.Start >= recent && text.SentenceOf(d.FirstToken) == sentence);
     }
 
     // A trigger with the preposition ل glued to it states a purpose, except after "تعرض" (exposed to: "تعرضت للقصف").

@@ -27,9 +27,11 @@ internal static class EventTypeRules
                 : actor1?.Entry.Air == true ? SubEventType.AirDroneStrike // explosions set off by an air strike
                 : SubEventType.RemoteExplosiveLandmineIed,
             TriggerClass.Suicide => SubEventType.SuicideBomb,
-            TriggerClass.Execution or TriggerClass.Assassination => SubEventType.Attack,
+            TriggerClass.Execution => actor1 is null ? null : SubEventType.Attack, // an execution always has an executioner
+            TriggerClass.Assassination => SubEventType.Attack,
             TriggerClass.Abduction => SubEventType.AbductionForcedDisappearance,
-            TriggerClass.Arrest => civilianSide && actor1 is { Entry.IsArmed: true } && actor1.Entry.Type != ActorType.StateForces
+            TriggerClass.Arrest => actor1 is null ? null // an arrest with nobody arresting is court or crime news, not coded
+                : civilianSide && actor1 is { Entry.IsArmed: true } && actor1.Entry.Type != ActorType.StateForces
                 ? SubEventType.AbductionForcedDisappearance // a non-state group "arresting" civilians abducts them
                 : SubEventType.Arrests,
             TriggerClass.Takeover => actor1 is null ? null
@@ -41,7 +43,7 @@ internal static class EventTypeRules
             TriggerClass.Defuse => SubEventType.DisruptedWeaponsUse,
             TriggerClass.Protest => SubEventType.PeacefulProtest,
             TriggerClass.Looting => SubEventType.LootingPropertyDestruction,
-            TriggerClass.Coercion => actor1 is { Entry.IsArmed: true } && actor1.Entry.Type != ActorType.StateForces ? SubEventType.Other : null,
+            TriggerClass.Coercion => actor1 is { Entry.Type: ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia } ? SubEventType.Other : null,
             _ => null,
         };
     }
