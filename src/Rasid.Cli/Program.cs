@@ -10,6 +10,10 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     AnalyzeCommand.Create(),
     IngestCommand.Create(),
     QueryCommand.Create(),
+    WorkerCommand.Create(),
+    StatusCommand.Create(),
+    MigrateCommand.Create(),
+    GazetteerCommand.Create(),
 };
 
 return CliRunner.Run(root, args);
