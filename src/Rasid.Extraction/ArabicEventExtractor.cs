@@ -2,6 +2,7 @@ using Rasid.Arabic.Text;
 using Rasid.Core;
 using Rasid.Extraction.Mentions;
 using Rasid.Extraction.Stages;
+using Rasid.Geo;
 
 namespace Rasid.Extraction;
 
@@ -18,15 +19,23 @@ public sealed class ArabicEventExtractor : IEventExtractor
     private readonly IDateSource _dates;
     private readonly IPlaceSource _places;
 
+    /// <summary>The pipeline with the text layer's numbers and dates and the built-in gazetteer.</summary>
     public ArabicEventExtractor()
-        : this(null, null, null)
+        : this(Gazetteer.LoadBuiltIn())
     {
     }
 
+    /// <summary>The pipeline with a given gazetteer (an imported index, or the built-in one).</summary>
+    public ArabicEventExtractor(Gazetteer gazetteer)
+        : this(null, null, new GazetteerPlaceSource(gazetteer))
+    {
+    }
+
+    /// <summary>The pipeline with its mention sources replaced (tests; other gazetteers).</summary>
     public ArabicEventExtractor(INumberSource? numbers, IDateSource? dates, IPlaceSource? places)
     {
-        _numbers = numbers ?? new FallbackNumberSource();
-        _dates = dates ?? new FallbackDateSource();
+        _numbers = numbers ?? new NumberFinderSource();
+        _dates = dates ?? new DateFinderSource();
         _places = places ?? new NoPlaces();
     }
 

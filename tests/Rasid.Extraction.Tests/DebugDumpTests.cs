@@ -18,7 +18,7 @@ public sealed class DebugDumpTests(ITestOutputHelper output)
             foreach (var g in GoldCorpus.Load(dir).Where(g => g.Name == name))
             {
                 var text = TextAnalyzer.Analyze(g.Document.Text);
-                foreach (var p in SharedGazetteerPlaces.Shared!.Find(text, g.Document.CountryHint))
+                foreach (var p in new Mentions.GazetteerPlaceSource(Rasid.Geo.Gazetteer.LoadBuiltIn()).Find(text, g.Document.CountryHint))
                 {
                     output.WriteLine($"place {p.Span} s{text.SentenceOf(p.FirstToken)} c{text.ClauseOf(p.FirstToken)} {p.Span.Slice(g.Document.Text)} -> {p.Location?.Name} {p.Precision}");
                 }

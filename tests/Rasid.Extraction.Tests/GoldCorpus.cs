@@ -10,10 +10,9 @@ internal static class GoldCorpus
 {
     public sealed record GoldDocument(string Name, string Directory, Document Document, JsonObject Gold);
 
-    private static readonly Lazy<ArabicEventExtractor> ExtractorInstance =
-        new(() => new ArabicEventExtractor(null, null, SharedGazetteerPlaces.Shared));
+    private static readonly Lazy<ArabicEventExtractor> ExtractorInstance = new(() => new ArabicEventExtractor());
 
-    /// <summary>The extractor with the test-side gazetteer stand-in (until Rasid.Geo is merged).</summary>
+    /// <summary>The product pipeline with the built-in gazetteer (deterministic: no user index is read).</summary>
     public static ArabicEventExtractor Extractor => ExtractorInstance.Value;
 
     public static IEnumerable<GoldDocument> Load(string dir)

@@ -44,7 +44,6 @@ public sealed class GoldenSnapshotTests
     {
         Skip.If(corpus == "absent", SharedData.MissingMessage);
         var dir = SharedData.Require("corpus", corpus);
-        Skip.If(SharedGazetteerPlaces.Shared is null, "../shared/geo is absent");
         var doc = GoldCorpus.Load(dir).Single(g => g.Name == name);
         var events = GoldCorpus.Extractor.Extract(doc.Document);
         foreach (var e in events)

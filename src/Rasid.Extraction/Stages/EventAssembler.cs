@@ -478,7 +478,7 @@ internal static class EventAssembler
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p)).ToList();
+            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
@@ -499,7 +499,7 @@ internal static class EventAssembler
 
         // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
         int paragraph = doc.ParagraphOfSentence[sentence];
-        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p)
+        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p)
             && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph);
         if (best is not null)
         {
@@ -507,8 +507,19 @@ internal static class EventAssembler
             yield break;
         }
 
-        yield return (places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p))
-            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p)), true);
+        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p))
+            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p) && !IsCountryOnly(p));
+        if (fallback is not null)
+        {
+            yield return (fallback, true);
+            yield break;
+        }
+
+        // Only a country is named: the country of the trigger's own sentence is its place (ACLED codes it at admin1
+        // level as best it can); one named elsewhere is background.
+        var country = places.FirstOrDefault(p => p.Location is not null && text.SentenceOf(p.FirstToken) == sentence)
+            ?? places.FirstOrDefault(p => p.Location is not null);
+        yield return (country, country is not null && text.SentenceOf(country.FirstToken) != sentence);
     }
 
     // Keep the first place and those joined to it by "و" or a comma ("حلب والحسكة وعين العرب"); a place reached
@@ -541,7 +552,7 @@ internal static class EventAssembler
         int bestDistance = int.MaxValue;
         foreach (var p in candidates)
         {
-            if (p.Location is null || IsAnchor(doc, p))
+            if (p.Location is null || IsAnchor(doc, p) || IsCountryOnly(p))
             {
                 continue;
             }
@@ -557,29 +568,55 @@ internal static class EventAssembler
         return best;
     }
 
-    /// <summary>"البعاج 510 كم شمال غرب بغداد": بغداد only locates البعاج.</summary>
+    /// <summary>
+    /// "البعاج 510 كم شمال غرب بغداد", "البوكمال (130 كم جنوب شرق مدينة دير الزور)": بغداد and دير الزور only locate the
+    /// place named just before them; a relative phrase with no place before it ("20 كم شرق حلب") is the location itself.
+    /// </summary>
     private static bool IsAnchor(DocumentMentions doc, PlaceRef p)
     {
-        if (p.RelationSpan is not null && p.Precision == GeoPrecision.Near)
-        {
-            return false;
-        }
-
+        var text = doc.Text;
+        int start = p.RelationSpan is { } rel ? Math.Min(rel.Start, p.Span.Start) : p.Span.Start;
         int at = p.FirstToken;
-        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+        if (p.RelationSpan is null)
         {
-            at = PlaceNounStart(doc, at);
+            if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+            {
+                at = PlaceNounStart(doc, at);
+            }
+
+            if (!doc.RoleBeforeToken.TryGetValue(at, out var role) || role != ArgumentRole.Direction)
+            {
+                return false;
+            }
         }
 
-        if (!doc.RoleBeforeToken.TryGetValue(at, out var role) || role != ArgumentRole.Direction)
+        // Only an anchor when another place comes just before it (the one it locates), in the same clause.
+        foreach (var o in doc.Places)
         {
-            return false;
+            if (o.Location is null || o.EndToken > p.FirstToken || ReferenceEquals(o, p) || text.ClauseOf(o.FirstToken) != text.ClauseOf(p.FirstToken))
+            {
+                continue;
+            }
+
+            if (p.RelationSpan is not null)
+            {
+                // The relation phrase follows the other name with only spaces and brackets between.
+                if (o.Span.End <= start && text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty)
+                {
+                    return true;
+                }
+            }
+            else if (p.FirstToken - o.EndToken <= 8)
+            {
+                return true;
+            }
         }
 
-        // Only an anchor when another place comes just before it (the one it locates).
-        return doc.Places.Any(o => o.EndToken <= p.FirstToken && p.FirstToken - o.EndToken <= 8 && o.Location is not null
-            && doc.Text.ClauseOf(o.FirstToken) == doc.Text.ClauseOf(p.FirstToken));
+        return false;
     }
+
+    /// <summary>A whole country ("سورية" in "من أصول سورية") locates an event only when nothing finer is named.</summary>
+    private static bool IsCountryOnly(PlaceRef p) => p.Location is { Admin1: null } && p.Precision == GeoPrecision.Province;
 
     private static int PlaceNounStart(DocumentMentions doc, int placeToken)
     {
