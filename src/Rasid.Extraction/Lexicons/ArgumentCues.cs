@@ -10,6 +10,7 @@ public enum ArgumentRole
     Direction,
     Backreference,
     PlaceNoun,
+    PlaceAnaphor,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

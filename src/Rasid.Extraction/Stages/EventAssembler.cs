@@ -90,9 +90,14 @@ internal static class EventAssembler
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);
             var (date, start, end, precision) = DateFor(doc, t, sentence, clause);
+            if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
+            {
+                continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
             foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
             {
-                if (fromElsewhere && place is not null && !t.Strong)
+                if (fromElsewhere && place is not null && !t.Strong && !NamesPlaceAnaphor(doc, sentence))
                 {
                     continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
                 }
@@ -607,6 +612,21 @@ internal static class EventAssembler
                 }
             }
             else if (p.FirstToken - o.EndToken <= 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"في ضاحية من ضواحي المدينة": the sentence points back to the town the story is about.</summary>
+    private static bool NamesPlaceAnaphor(DocumentMentions doc, int sentence)
+    {
+        var s = doc.Text.Sentences[sentence];
+        foreach (var (end, role) in doc.RoleBeforeToken)
+        {
+            if (role == ArgumentRole.PlaceAnaphor && end > s.FirstToken && end <= s.EndToken)
             {
                 return true;
             }

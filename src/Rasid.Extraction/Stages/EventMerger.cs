@@ -47,6 +47,20 @@ internal static class EventMerger
             }
         }
 
+        // A province-level statement ("مواجهات في عدد من جبهات القتال بمحافظة مأرب") summarises the located events of
+        // the same type in that province: fold it into them.
+        foreach (var p in body.Where(b => b.Place?.Location is { Precision: GeoPrecision.Province, Admin1: not null }).ToList())
+        {
+            var detail = body.FirstOrDefault(b => b != p && b.SubEventType.Parent() == p.SubEventType.Parent()
+                && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l
+                && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));
+            if (detail is not null)
+            {
+                Absorb(detail, p, fromHeadline: true);
+                body.Remove(p);
+            }
+        }
+
         return body;
     }
 
