@@ -78,6 +78,18 @@ public sealed class SnippetExtractionTests
         Assert.DoesNotContain(Run(text, "SA"), e => e.Modality.Counts());
     }
 
+    [Theory]
+    [InlineData("طالب المحتجون بإعدام قادة تنظيم داعش.")]
+    [InlineData("في عام 1982 قصفت قوات النظام مدينة حماة بالمدفعية.")]
+    [InlineData("حشدت قوات النظام تعزيزات لاستعادة المدينة من جبهة النصرة.")]
+    [InlineData("ومنذ خطف مسلحي داعش للصحفي تدهور الوضع.")]
+    [InlineData("أصدرت المحكمة حكما بالإعدام على قادة تنظيم داعش.")]
+    [InlineData("تخشى المنظمة أن تستمر الهجمات التي تشنها قوات النظام على المدنيين.")]
+    public void Background_demands_and_purposes_make_no_counted_event(string text)
+    {
+        Assert.DoesNotContain(Run(text), e => e.Modality.Counts());
+    }
+
     [Fact]
     public void Event_ids_are_stable_across_runs()
     {
