@@ -62,6 +62,7 @@ public sealed class SnippetExtractionTests
     [InlineData("سقط 300 قتيل وجريح في قصف قوات النظام.", 0)]
     [InlineData("أصيب 20 شخصا في قصف قوات النظام بالمدفعية.", 0)]
     [InlineData("أعدم داعش أربعة من مقاتليه.", 4)]
+    [InlineData("قتل 2147483648 شخصا في قصف قوات النظام على حلب.", 0)]
     public void Fatalities_count_deaths_only(string text, int fatalities)
     {
         var e = Run(text, "YE")[0];

@@ -17,6 +17,9 @@ internal static class CasualtyStage
 {
     private const int Adjacent = 3;
 
+    // No single event kills more; a bigger number beside a death word is a cumulative toll, a year or garbage.
+    private const long MaxCredibleToll = 100_000;
+
     public static DeathCount For(DocumentMentions doc, TriggerMention trigger)
     {
         var text = doc.Text;
@@ -28,7 +31,7 @@ internal static class CasualtyStage
         {
             foreach (var n in doc.Numbers)
             {
-                if (n.FirstToken >= trigger.EndToken && n.FirstToken - trigger.EndToken <= Adjacent && text.ClauseOf(n.FirstToken) == clause)
+                if (n.FirstToken >= trigger.EndToken && n.FirstToken - trigger.EndToken <= Adjacent && text.ClauseOf(n.FirstToken) == clause && n.Value <= MaxCredibleToll)
                 {
                     return Count(n);
                 }
@@ -81,6 +84,11 @@ internal static class CasualtyStage
         NumberRef? after = null, before = null;
         foreach (var n in doc.Numbers)
         {
+            if (n.Value > MaxCredibleToll)
+            {
+                continue;
+            }
+
             if (n.FirstToken >= cue.EndToken && n.FirstToken - cue.EndToken < Adjacent && after is null)
             {
                 after = n;
