@@ -1,0 +1,103 @@
+using Rasid.Arabic.Matching;
+using Rasid.Core;
+
+namespace Rasid.Extraction.Lexicons;
+
+/// <summary>One row of data/extraction/actors.tsv: an actor as ACLED names it, for one country.</summary>
+public sealed record ActorEntry(string Name, ActorType Type, string Country, string Kind, bool Air)
+{
+    /// <summary>True for rows that only point back to an actor named earlier ("التنظيم", "الميليشيات").</summary>
+    public bool IsAnaphor => Kind.StartsWith("anaphor-", StringComparison.Ordinal);
+
+    /// <summary>The actor kinds an anaphor may refer to.</summary>
+    public IReadOnlyList<string> AnaphorKinds => IsAnaphor ? Kind["anaphor-".Length..].Split('|') : [];
+
+    public bool IsArmed => Type is ActorType.StateForces or ActorType.RebelGroup or ActorType.PoliticalMilitia
+        or ActorType.IdentityMilitia or ActorType.ExternalOrOtherForces;
+
+    /// <summary>The name with the document's country filled in ("Civilians ({country})" → "Civilians (Yemen)").</summary>
+    public string NameFor(string? countryCode) =>
+        Name.Contains("{country}", StringComparison.Ordinal)
+            ? Name.Replace("{country}", CountryNames.English(countryCode), StringComparison.Ordinal)
+            : Name;
+}
+
+/// <summary>
+/// The actor alias dictionary compiled into a phrase matcher. An alias listed for several countries ("الجيش") keeps all its
+/// rows; <see cref="Resolve"/> picks the row of the document's country, else the row valid anywhere ("*"), else the first.
+/// </summary>
+public sealed class ActorLexicon
+{
+    private static readonly Lazy<ActorLexicon> BuiltInInstance = new(Load);
+
+    private ActorLexicon(PhraseMatcher<ActorEntry[]> matcher, int rows)
+    {
+        Matcher = matcher;
+        Rows = rows;
+    }
+
+    public static ActorLexicon BuiltIn => BuiltInInstance.Value;
+
+    public PhraseMatcher<ActorEntry[]> Matcher { get; }
+
+    public int Rows { get; }
+
+    public static ActorEntry Resolve(ActorEntry[] rows, string? countryCode)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var r in rows)
+        {
+            if (string.Equals(r.Country, countryCode, StringComparison.OrdinalIgnoreCase))
+            {
+                return r;
+            }
+        }
+
+        foreach (var r in rows)
+        {
+            if (r.Country == "*")
+            {
+                return r;
+            }
+        }
+
+        return rows[0];
+    }
+
+    private static ActorLexicon Load()
+    {
+        var file = LexiconFiles.Load("actors.tsv", "name", "type", "country", "kind", "air", "aliases");
+        var entries = new List<(string, ActorEntry[])>();
+        foreach (var row in file.Rows)
+        {
+            int type = row.Int("type");
+            if (type is < 0 or > 8)
+            {
+                throw row.Error($"actor type {type} is not an ACLED inter code 0-8");
+            }
+
+            var entry = new ActorEntry(row["name"], (ActorType)type, row["country"], row["kind"], row["air"] == "yes");
+            foreach (var alias in LexiconFiles.Expand(row["aliases"]))
+            {
+                entries.Add((alias, [entry]));
+            }
+        }
+
+        var matcher = PhraseMatcher<ActorEntry[]>.Build(entries, allowEnclitics: false, merge: (a, b) => [.. a, .. b]);
+        return new ActorLexicon(matcher, file.Rows.Count);
+    }
+}
+
+/// <summary>English country names as ACLED writes them, for the ISO codes Rasid covers.</summary>
+public static class CountryNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SY"] = "Syria", ["IQ"] = "Iraq", ["YE"] = "Yemen", ["LY"] = "Libya", ["LB"] = "Lebanon", ["JO"] = "Jordan",
+        ["SA"] = "Saudi Arabia", ["EG"] = "Egypt", ["PS"] = "Palestine", ["SD"] = "Sudan", ["SO"] = "Somalia", ["TN"] = "Tunisia",
+        ["TR"] = "Turkey", ["IL"] = "Israel", ["KW"] = "Kuwait", ["BH"] = "Bahrain", ["DZ"] = "Algeria", ["MA"] = "Morocco",
+    };
+
+    public static string English(string? code) =>
+        code is not null && Names.TryGetValue(code, out var n) ? n : "Unknown country";
+}

@@ -1,0 +1,42 @@
+using Rasid.Arabic.Matching;
+
+namespace Rasid.Extraction.Lexicons;
+
+public enum ArgumentRole
+{
+    Target,
+    Agent,
+    Counterpart,
+    Direction,
+    Backreference,
+    PlaceNoun,
+    PlaceAnaphor,
+}
+
+/// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>
+public static class ArgumentCues
+{
+    private static readonly Lazy<PhraseMatcher<ArgumentRole>> BuiltInInstance = new(Load);
+
+    public static PhraseMatcher<ArgumentRole> BuiltIn => BuiltInInstance.Value;
+
+    private static PhraseMatcher<ArgumentRole> Load()
+    {
+        var file = LexiconFiles.Load("argument-cues.tsv", "cue", "role");
+        var entries = new List<(string, ArgumentRole)>();
+        foreach (var row in file.Rows)
+        {
+            if (!Enum.TryParse<ArgumentRole>(row["role"], ignoreCase: true, out var role))
+            {
+                throw row.Error($"unknown role '{row["role"]}'");
+            }
+
+            foreach (var w in LexiconFiles.Expand(row["cue"]))
+            {
+                entries.Add((w, role));
+            }
+        }
+
+        return PhraseMatcher<ArgumentRole>.Build(entries, allowEnclitics: true);
+    }
+}

@@ -1,0 +1,100 @@
+using Rasid.Arabic.Matching;
+using Rasid.Core;
+
+namespace Rasid.Extraction.Lexicons;
+
+/// <summary>How far a modality cue governs: the next N tokens of its clause, the rest of its clause, the rest of its sentence, or the whole sentence.</summary>
+public enum CueScope
+{
+    Tokens,
+    Clause,
+    Sentence,
+    Anywhere,
+}
+
+/// <summary>A modality cue; <see cref="Modality"/> is null for look-alikes that are no cue ("لا يزال").</summary>
+public sealed record ModalityCue(Modality? Modality, CueScope Scope, int Tokens, bool OnlyBeforeImperfect);
+
+public enum CasualtyKind
+{
+    Death,
+    Injury,
+    Combined,
+}
+
+/// <summary>data/extraction/modality-cues.tsv and casualty-cues.tsv compiled into phrase matchers.</summary>
+public sealed class CueLexicons
+{
+    private static readonly Lazy<CueLexicons> BuiltInInstance = new(Load);
+
+    private CueLexicons(PhraseMatcher<ModalityCue> modality, PhraseMatcher<CasualtyKind> casualty)
+    {
+        Modality = modality;
+        Casualty = casualty;
+    }
+
+    public static CueLexicons BuiltIn => BuiltInInstance.Value;
+
+    public PhraseMatcher<ModalityCue> Modality { get; }
+
+    public PhraseMatcher<CasualtyKind> Casualty { get; }
+
+    private static CueLexicons Load()
+    {
+        var mod = LexiconFiles.Load("modality-cues.tsv", "cue", "modality", "scope");
+        var modEntries = new List<(string, ModalityCue)>();
+        foreach (var row in mod.Rows)
+        {
+            Modality? m = null;
+            bool beforeImperfect = false;
+            var name = row["modality"];
+            if (name == "speculative-before-imperfect")
+            {
+                m = Core.Modality.Speculative;
+                beforeImperfect = true;
+            }
+            else if (name != "none")
+            {
+                if (!ModalityExtensions.TryParse(name, out var parsed))
+                {
+                    throw row.Error($"unknown modality '{name}'");
+                }
+
+                m = parsed;
+            }
+
+            var scopeCell = row["scope"];
+            var cue = scopeCell switch
+            {
+                "clause" => new ModalityCue(m, CueScope.Clause, 0, beforeImperfect),
+                "sentence" => new ModalityCue(m, CueScope.Sentence, 0, beforeImperfect),
+                "anywhere" => new ModalityCue(m, CueScope.Anywhere, 0, beforeImperfect),
+                _ when int.TryParse(scopeCell, out int n) => new ModalityCue(m, CueScope.Tokens, n, beforeImperfect),
+                _ => throw row.Error($"scope must be clause, sentence, anywhere or a number, not '{scopeCell}'"),
+            };
+            foreach (var phrase in LexiconFiles.Expand(row["cue"]))
+            {
+                modEntries.Add((phrase, cue));
+            }
+        }
+
+        var cas = LexiconFiles.Load("casualty-cues.tsv", "cue", "kind");
+        var casEntries = new List<(string, CasualtyKind)>();
+        foreach (var row in cas.Rows)
+        {
+            if (!Enum.TryParse<CasualtyKind>(row["kind"], ignoreCase: true, out var kind))
+            {
+                throw row.Error($"unknown casualty kind '{row["kind"]}'");
+            }
+
+            foreach (var phrase in LexiconFiles.Expand(row["cue"]))
+            {
+                casEntries.Add((phrase, kind));
+            }
+        }
+
+        return new CueLexicons(
+            PhraseMatcher<ModalityCue>.Build(modEntries, allowEnclitics: true),
+            PhraseMatcher<CasualtyKind>.Build(casEntries, allowEnclitics: true));
+    }
+}

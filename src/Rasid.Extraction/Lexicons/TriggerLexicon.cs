@@ -1,0 +1,70 @@
+using Rasid.Arabic.Matching;
+
+namespace Rasid.Extraction.Lexicons;
+
+/// <summary>What a trigger word says happened, before the rules decide the ACLED sub-event type.</summary>
+public enum TriggerClass
+{
+    Block,
+    Air,
+    Shell,
+    Clash,
+    Attack,
+    Ied,
+    Suicide,
+    Execution,
+    Assassination,
+    Kill,
+    Abduction,
+    Arrest,
+    Takeover,
+    Withdraw,
+    Defuse,
+    Protest,
+    Looting,
+    Coercion,
+}
+
+/// <summary>One trigger row: its class, whether it makes an event on its own, whether its object count is the death toll.</summary>
+public sealed record TriggerEntry(TriggerClass Class, bool Strong, bool Kills);
+
+/// <summary>data/extraction/triggers.tsv compiled into a phrase matcher (verbs expanded into their persons).</summary>
+public sealed class TriggerLexicon
+{
+    private static readonly Lazy<TriggerLexicon> BuiltInInstance = new(Load);
+
+    private TriggerLexicon(PhraseMatcher<TriggerEntry> matcher) => Matcher = matcher;
+
+    public static TriggerLexicon BuiltIn => BuiltInInstance.Value;
+
+    public PhraseMatcher<TriggerEntry> Matcher { get; }
+
+    private static TriggerLexicon Load()
+    {
+        var file = LexiconFiles.Load("triggers.tsv", "phrase", "class", "strength", "kills");
+        var entries = new List<(string, TriggerEntry)>();
+        foreach (var row in file.Rows)
+        {
+            if (!Enum.TryParse<TriggerClass>(row["class"], ignoreCase: true, out var cls))
+            {
+                throw row.Error($"unknown trigger class '{row["class"]}'");
+            }
+
+            var strength = row["strength"];
+            if (strength is not ("strong" or "weak"))
+            {
+                throw row.Error($"strength must be strong or weak, not '{strength}'");
+            }
+
+            var entry = new TriggerEntry(cls, strength == "strong", row["kills"] == "yes");
+            foreach (var phrase in LexiconFiles.Expand(row["phrase"]))
+            {
+                entries.Add((phrase, entry));
+            }
+        }
+
+        // A block phrase wins over a trigger with the same words; otherwise the first row wins.
+        return new TriggerLexicon(PhraseMatcher<TriggerEntry>.Build(entries, allowEnclitics: true,
+            merge: (a, b) => b.Class == TriggerClass.Block ? b : a));
+    }
+}

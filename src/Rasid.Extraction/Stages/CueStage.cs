@@ -1,0 +1,27 @@
+using Rasid.Extraction.Lexicons;
+using Rasid.Extraction.Mentions;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: casualty and modality cues. Needs: tokens. Adds: <see cref="DocumentMentions.Casualties"/> and
+/// <see cref="DocumentMentions.Cues"/>, argument cues (<see cref="DocumentMentions.RoleBeforeToken"/>).
+/// </summary>
+internal static class CueStage
+{
+    public static void Run(DocumentMentions doc)
+    {
+        var lex = CueLexicons.BuiltIn;
+        doc.Casualties = lex.Casualty.FindAll(doc.Text)
+            .Select(m => new CasualtyMention(m.FirstToken, m.EndToken, m.Span, m.Value)).ToList();
+        doc.Cues = lex.Modality.FindAll(doc.Text)
+            .Select(m => new CueMention(m.FirstToken, m.EndToken, m.Span, m.Value)).ToList();
+        var roles = new Dictionary<int, ArgumentRole>();
+        foreach (var m in ArgumentCues.BuiltIn.FindAll(doc.Text))
+        {
+            roles[m.EndToken] = m.Value;
+        }
+
+        doc.RoleBeforeToken = roles;
+    }
+}

@@ -1,0 +1,684 @@
+using Rasid.Core;
+using Rasid.Extraction.Lexicons;
+using Rasid.Extraction.Mentions;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: assembly. Needs: every mention list of <see cref="DocumentMentions"/>. Adds: one <see cref="EventDraft"/> per
+/// trigger that makes an event (and per place when one trigger names several: "غارات على حلب والحسكة"), with actors,
+/// place, date, deaths, modality and evidence attached from the trigger's clause, widened to its sentence, then to the
+/// paragraph and the document for place and date.
+/// </summary>
+internal static class EventAssembler
+{
+    private const int VsoWindow = 4;
+    private const int EvidenceContext = 3;
+
+    public static List<EventDraft> Run(DocumentMentions doc)
+    {
+        var text = doc.Text;
+        var drafts = new List<EventDraft>();
+        var triggers = doc.Triggers;
+        var titles = TitleSentences(doc);
+        for (int i = 0; i < triggers.Count; i++)
+        {
+            var t = triggers[i];
+            if (t.Class is TriggerClass.Withdraw)
+            {
+                continue;
+            }
+
+            int sentence = text.SentenceOf(t.FirstToken);
+            int clause = text.ClauseOf(t.FirstToken);
+            if (doc.RoleBeforeToken.TryGetValue(t.FirstToken, out var before) && before == ArgumentRole.Backreference)
+            {
+                continue; // "هذه الإعدامات": the event was told before
+            }
+
+            if (doc.Blocks.Any(b => b.EndToken <= t.FirstToken && t.FirstToken - b.EndToken <= 1 && text.ClauseOf(b.FirstToken) == clause))
+            {
+                continue; // "التفجيرين استهدفا": its subject points back to events already told
+            }
+
+            if (IsHistory(doc, sentence))
+            {
+                continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
+            }
+
+            if (IsPurpose(doc, t))
+            {
+                continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
+            }
+
+            if (IsGenericBesideSpecific(doc, t, clause, sentence))
+            {
+                continue;
+            }
+
+            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
+            // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
+            bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
+                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8));
+            bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
+                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
+            if (!t.Strong && !armedNear && !deathNear)
+            {
+                continue;
+            }
+
+            bool aircraft = doc.Actors.Any(a => a.Entry.Air && text.ClauseOf(a.FirstToken) == clause)
+                || triggers.Any(o => o.Class == TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause);
+            bool suicide = triggers.Any(o => o.Class == TriggerClass.Suicide && text.SentenceOf(o.FirstToken) == sentence);
+            if (t.Class == TriggerClass.Air && actor1 is null)
+            {
+                actor1 = LastAirActor(doc, t.FirstToken);
+            }
+
+            // Bombs nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            {
+                actor1 = Unidentified(doc, t);
+            }
+
+            var sub = EventTypeRules.Decide(t.Class, actor1, actor2, aircraft, suicide, civiliansTargeted);
+            if (sub is null)
+            {
+                continue;
+            }
+
+            var deaths = CasualtyStage.For(doc, t);
+            var modality = ModalityStage.Decide(doc, t.FirstToken);
+            var (date, start, end, precision) = DateFor(doc, t, sentence, clause);
+            if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
+            {
+                continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
+            foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
+            {
+                if (fromElsewhere && place is not null && !t.Strong && !NamesPlaceAnaphor(doc, sentence))
+                {
+                    continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
+                }
+
+                var evidence = Evidence(doc, t, clause, actor1, actor2, place);
+                drafts.Add(new EventDraft
+                {
+                    Trigger = t,
+                    SubEventType = sub.Value,
+                    Actor1 = actor1,
+                    Actor2 = actor2 is not null && actor1 is not null && actor2.Name == actor1.Name ? null : actor2,
+                    Place = place,
+                    Date = date,
+                    EventDate = start,
+                    EventDateEnd = end,
+                    TimePrecision = precision,
+                    Deaths = deaths,
+                    Modality = modality,
+                    Evidence = evidence,
+                    FromHeadline = titles.Contains(sentence),
+                    Confidence = Confidence(t, actor1, place, date),
+                });
+            }
+        }
+
+        return drafts;
+    }
+
+    /// <summary>
+    /// Title lines: a sentence that is a paragraph of its own and does not end in a full stop (the headline, section
+    /// headings). They summarise events the body tells.
+    /// </summary>
+    private static HashSet<int> TitleSentences(DocumentMentions doc)
+    {
+        var result = new HashSet<int>();
+        var text = doc.Text;
+        var p = doc.ParagraphOfSentence;
+        if (p.Length < 2 || p[^1] == 0)
+        {
+            return result;
+        }
+
+        string? firstTitle = null;
+        for (int i = 0; i < text.Sentences.Length;)
+        {
+            int j = i;
+            while (j < text.Sentences.Length && p[j] == p[i])
+            {
+                j++;
+            }
+
+            var para = new TextSpan(text.Sentences[i].Span.Start, text.Sentences[j - 1].Span.End);
+            var body = para.SliceSpan(text.Original).TrimEnd();
+            if (body.Length is > 0 and < 200 && body[^1] is not ('.' or '!' or '\u061F' or '?'))
+            {
+                firstTitle ??= text.Normalized.Text.Substring(text.Tokens[text.Sentences[i].FirstToken].NormStart,
+                    text.Tokens[text.Sentences[j - 1].EndToken - 1].NormEnd - text.Tokens[text.Sentences[i].FirstToken].NormStart);
+                for (int k = i; k < j; k++)
+                {
+                    result.Add(k);
+                }
+            }
+            else if (firstTitle is { Length: > 20 })
+            {
+                // A footer that repeats the headline ("رابط الخبر: ..."): also a title.
+                for (int k = i; k < j; k++)
+                {
+                    var s = text.Sentences[k];
+                    var norm = text.Normalized.Text.AsSpan(text.Tokens[s.FirstToken].NormStart, text.Tokens[s.EndToken - 1].NormEnd - text.Tokens[s.FirstToken].NormStart);
+                    if (norm.Contains(firstTitle.AsSpan(Math.Max(0, firstTitle.Length - 40)), StringComparison.Ordinal))
+                    {
+                        result.Add(k);
+                    }
+                }
+            }
+
+            i = j;
+        }
+
+        return result;
+    }
+
+    // A sentence naming a year before the publication year, and no recent day, tells history or background.
+    private static bool IsHistory(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        int published = doc.Document.Published.Year;
+        bool oldYear = false;
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (text.Tokens[i].Kind == Arabic.Text.TokenKind.Number && text.Tokens[i].NormLength == 4
+                && int.TryParse(text.NormOf(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y)
+                && y >= 1900 && y < published)
+            {
+                oldYear = true;
+                break;
+            }
+        }
+
+        if (!oldYear)
+        {
+            return false;
+        }
+
+        var recent = doc.Document.Published.AddDays(-60);
+        return !doc.Dates.Any(d => d.Start >= recent && text.SentenceOf(d.FirstToken) == sentence);
+    }
+
+    // A trigger with the preposition ل glued to it states a purpose, except after "تعرض" (exposed to: "تعرضت للقصف").
+    private static bool IsPurpose(DocumentMentions doc, TriggerMention t)
+    {
+        if (t.PrefixLength == 0)
+        {
+            return false;
+        }
+
+        var word = doc.Text.NormOf(t.FirstToken);
+        int p = word[0] is 'و' or 'ف' ? 1 : 0;
+        if (p >= t.PrefixLength || word[p] != 'ل')
+        {
+            return false;
+        }
+
+        if (t.FirstToken > 0)
+        {
+            var prev = doc.Text.NormOf(t.FirstToken - 1);
+            if (prev.Contains("تعرض", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
+    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
+    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence)
+    {
+        var text = doc.Text;
+        if (t.Class == TriggerClass.Kill)
+        {
+            return doc.Triggers.Any(o => o.Class != TriggerClass.Kill && text.SentenceOf(o.FirstToken) == sentence);
+        }
+
+        if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        {
+            // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
+            return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
+                or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
+                && (text.ClauseOf(o.FirstToken) == clause
+                    || (text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
+                    || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
+        }
+
+        if (t.Class is TriggerClass.Ied && doc.Triggers.Any(o => o.Class is TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause))
+        {
+            return true; // "انفجارات" caused by an air strike on a depot
+        }
+
+        return false;
+    }
+
+    private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
+    {
+        var text = doc.Text;
+        ActorMention? agent = null, target = null;
+        int agentScore = int.MaxValue, targetScore = int.MaxValue;
+        bool civilians = false;
+        var others = new List<(ActorMention M, int Score)>();
+        foreach (var a in doc.Actors)
+        {
+            if (text.SentenceOf(a.FirstToken) != sentence)
+            {
+                continue;
+            }
+
+            bool sameClause = text.ClauseOf(a.FirstToken) == clause;
+            int distance = a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
+            int score = distance + (sameClause ? 0 : 100);
+            var role = RoleOf(doc, a);
+            // "قصف من طائرات النظام", "غارة من قبل": من right after the trigger names who did it.
+            if (role == ArgumentRole.Target && a.FirstToken >= 1 && t.EndToken == a.FirstToken - 1 && doc.Text.NormOf(a.FirstToken - 1) is "من")
+            {
+                role = ArgumentRole.Agent;
+            }
+
+            if (a.Entry.Kind == "civilians")
+            {
+                if (sameClause || distance < 12)
+                {
+                    civilians = true;
+                }
+
+                role = ArgumentRole.Target;
+            }
+
+            if (role is ArgumentRole.Target or ArgumentRole.Counterpart)
+            {
+                if (score < targetScore && (a.Entry.Kind != "civilians" || target is null || target.Entry.Kind == "civilians"))
+                {
+                    target = a;
+                    targetScore = score;
+                }
+                else if (a.Entry.Kind != "civilians" && target?.Entry.Kind == "civilians")
+                {
+                    // An armed target outranks civilians named nearby ("مواقع الحوثيين ... بينهم مدنيون").
+                    target = a;
+                    targetScore = score;
+                }
+
+                continue;
+            }
+
+            // Subject before the trigger in its clause (SVO), or right after a verb/masdar (VSO, genitive agent).
+            if (a.FirstToken >= t.EndToken && distance > VsoWindow && role != ArgumentRole.Agent)
+            {
+                score += 20;
+            }
+
+            if (role == ArgumentRole.Agent)
+            {
+                score -= 5;
+            }
+
+            others.Add((a, score));
+            if (score < agentScore)
+            {
+                agent = a;
+                agentScore = score;
+            }
+        }
+
+        if (agent is not null && target is not null && agent.Name == target.Name)
+        {
+            target = null;
+        }
+
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        {
+            target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
+        }
+
+        if (agent is null && target is not null && target.Entry.Kind != "civilians" && t.Class is TriggerClass.Clash)
+        {
+            (agent, target) = (target, null);
+        }
+
+        // "تحرير المدينة من مليشيا الحوثي": the one who took it was named earlier in the paragraph.
+        if (agent is null && t.Class is TriggerClass.Takeover)
+        {
+            int paragraph = doc.ParagraphOfSentence[sentence];
+            agent = doc.Actors.LastOrDefault(a => a.EndToken <= t.FirstToken && a.Entry.IsArmed && a.Name != target?.Name
+                && doc.ParagraphOfSentence[text.SentenceOf(a.FirstToken)] == paragraph);
+        }
+
+        return (agent, target, civilians);
+    }
+
+    private static ArgumentRole? RoleOf(DocumentMentions doc, ActorMention a)
+    {
+        if (doc.RoleBeforeToken.TryGetValue(a.FirstToken, out var role))
+        {
+            return role;
+        }
+
+        // "لداعش", "للتنظيم": a genitive lam marks whose positions were hit.
+        if (a.PrefixLength > 0)
+        {
+            var word = doc.Text.NormOf(a.FirstToken);
+            int p = 0;
+            if (word[p] is 'و' or 'ف')
+            {
+                p++;
+            }
+
+            if (p < a.PrefixLength && word[p] == 'ل')
+            {
+                return ArgumentRole.Target;
+            }
+        }
+
+        return null;
+    }
+
+    private static ActorMention Unidentified(DocumentMentions doc, TriggerMention t)
+    {
+        var entry = UnidentifiedEntry.Value;
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+    }
+
+    private static readonly Lazy<ActorEntry> UnidentifiedEntry = new(() =>
+        ActorLexicon.BuiltIn.Matcher.TryMatchAt(Arabic.Text.TextAnalyzer.Analyze("مسلحون مجهولون"), 0, out var m)
+            ? ActorLexicon.Resolve(m.Value, null)
+            : throw new InvalidOperationException("actors.tsv lacks the unidentified armed group row"));
+
+    private static ActorMention? LastAirActor(DocumentMentions doc, int token)
+    {
+        ActorMention? best = null;
+        foreach (var a in doc.Actors)
+        {
+            if (a.Entry.Air && (best is null || Math.Abs(a.FirstToken - token) < Math.Abs(best.FirstToken - token)))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    private static (DateRef? Date, DateOnly Start, DateOnly? End, TimePrecision Precision) DateFor(DocumentMentions doc, TriggerMention t, int sentence, int clause)
+    {
+        var text = doc.Text;
+        DateRef? best = null;
+        int bestScore = int.MaxValue;
+        foreach (var d in doc.Dates)
+        {
+            if (text.SentenceOf(d.FirstToken) != sentence)
+            {
+                continue;
+            }
+
+            int distance = d.FirstToken >= t.EndToken ? d.FirstToken - t.EndToken : t.FirstToken - d.EndToken;
+            int score = distance + (text.ClauseOf(d.FirstToken) == clause ? 0 : 50);
+            if (score < bestScore)
+            {
+                best = d;
+                bestScore = score;
+            }
+        }
+
+        // Reporting convention: a story keeps the day it last named ("أفاد ... أمس الاثنين بمقتل ..." then more of that day).
+        if (best is null)
+        {
+            foreach (var d in doc.Dates)
+            {
+                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published)
+                {
+                    best = d;
+                }
+            }
+
+            if (best is not null)
+            {
+                // Carried over from an earlier sentence: the story is still telling that day.
+                return (best, best.Start, null, TimePrecision.Day);
+            }
+
+            // The lead's date, when the story names one later.
+            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published);
+            if (lead is not null)
+            {
+                return (lead, lead.Start, null, TimePrecision.Week);
+            }
+
+            // News of the day reports yesterday: the day before publication, known to the week.
+            return (null, doc.Document.Published.AddDays(-1), null, TimePrecision.Week);
+        }
+
+        return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
+    }
+
+    private static IEnumerable<(PlaceRef? Place, bool FromElsewhere)> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
+    {
+        var text = doc.Text;
+        var places = doc.Places;
+        int nextTrigger = int.MaxValue;
+        for (int j = triggerIndex + 1; j < doc.Triggers.Count; j++)
+        {
+            var o = doc.Triggers[j];
+            if (text.ClauseOf(o.FirstToken) != clause)
+            {
+                break;
+            }
+
+            if (o.Class != t.Class)
+            {
+                nextTrigger = o.FirstToken;
+                break;
+            }
+        }
+
+        // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
+        var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
+            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+        if (after.Count > 0)
+        {
+            foreach (var p in Coordinated(doc, after))
+            {
+                yield return (p, false);
+            }
+
+            yield break;
+        }
+
+        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause), t)
+            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
+        if (best is not null)
+        {
+            yield return (best, false);
+            yield break;
+        }
+
+        // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
+        int paragraph = doc.ParagraphOfSentence[sentence];
+        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p)
+            && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph);
+        if (best is not null)
+        {
+            yield return (best, false);
+            yield break;
+        }
+
+        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p))
+            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p) && !IsCountryOnly(p));
+        if (fallback is not null)
+        {
+            yield return (fallback, true);
+            yield break;
+        }
+
+        // Only a country is named: the country of the trigger's own sentence is its place (ACLED codes it at admin1
+        // level as best it can); one named elsewhere is background.
+        var country = places.FirstOrDefault(p => p.Location is not null && text.SentenceOf(p.FirstToken) == sentence)
+            ?? places.FirstOrDefault(p => p.Location is not null);
+        yield return (country, country is not null && text.SentenceOf(country.FirstToken) != sentence);
+    }
+
+    // Keep the first place and those joined to it by "و" or a comma ("حلب والحسكة وعين العرب"); a place reached
+    // through other words is a detail of the first ("قرية الإمام ... في ريف حلب").
+    private static IEnumerable<PlaceRef> Coordinated(DocumentMentions doc, List<PlaceRef> after)
+    {
+        yield return after[0];
+        for (int k = 1; k < after.Count; k++)
+        {
+            int gap = after[k].FirstToken - after[k - 1].EndToken;
+            var word = doc.Text.NormOf(after[k].FirstToken);
+            bool joined = gap == 0 && word.Length > 0 && word[0] == 'و'
+                || gap == 1 && doc.Text.Tokens[after[k - 1].EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و";
+            if (!joined)
+            {
+                yield break;
+            }
+
+            if (after[k].Location?.Name != after[0].Location?.Name)
+            {
+                yield return after[k];
+            }
+        }
+    }
+
+    private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
+    {
+        PlaceRef? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var p in candidates)
+        {
+            if (p.Location is null || IsAnchor(doc, p) || IsCountryOnly(p))
+            {
+                continue;
+            }
+
+            int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
+            if (distance < bestDistance)
+            {
+                best = p;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// "البعاج 510 كم شمال غرب بغداد", "البوكمال (130 كم جنوب شرق مدينة دير الزور)": بغداد and دير الزور only locate the
+    /// place named just before them; a relative phrase with no place before it ("20 كم شرق حلب") is the location itself.
+    /// </summary>
+    private static bool IsAnchor(DocumentMentions doc, PlaceRef p)
+    {
+        var text = doc.Text;
+        int start = p.RelationSpan is { } rel ? Math.Min(rel.Start, p.Span.Start) : p.Span.Start;
+        int at = p.FirstToken;
+        if (p.RelationSpan is null)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+            {
+                at = PlaceNounStart(doc, at);
+            }
+
+            if (!doc.RoleBeforeToken.TryGetValue(at, out var role) || role != ArgumentRole.Direction)
+            {
+                return false;
+            }
+        }
+
+        // Only an anchor when another place comes just before it (the one it locates), in the same clause.
+        foreach (var o in doc.Places)
+        {
+            if (o.Location is null || o.EndToken > p.FirstToken || ReferenceEquals(o, p) || text.ClauseOf(o.FirstToken) != text.ClauseOf(p.FirstToken))
+            {
+                continue;
+            }
+
+            if (p.RelationSpan is not null)
+            {
+                // The relation phrase follows the other name with only spaces and brackets between.
+                if (o.Span.End <= start && text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty)
+                {
+                    return true;
+                }
+            }
+            else if (p.FirstToken - o.EndToken <= 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"في ضاحية من ضواحي المدينة": the sentence points back to the town the story is about.</summary>
+    private static bool NamesPlaceAnaphor(DocumentMentions doc, int sentence)
+    {
+        var s = doc.Text.Sentences[sentence];
+        foreach (var (end, role) in doc.RoleBeforeToken)
+        {
+            if (role == ArgumentRole.PlaceAnaphor && end > s.FirstToken && end <= s.EndToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A whole country ("سورية" in "من أصول سورية") locates an event only when nothing finer is named.</summary>
+    private static bool IsCountryOnly(PlaceRef p) => p.Location is { Admin1: null } && p.Precision == GeoPrecision.Province;
+
+    private static int PlaceNounStart(DocumentMentions doc, int placeToken)
+    {
+        // The place noun is one token ("مدينة"): the cue before it ends where the noun starts.
+        return placeToken - 1;
+    }
+
+    private static TextSpan Evidence(DocumentMentions doc, TriggerMention t, int clause, ActorMention? a1, ActorMention? a2, PlaceRef? place)
+    {
+        var text = doc.Text;
+        // At least a few words of context around the trigger, inside its clause, so the evidence reads as a statement.
+        var c = text.Clauses[clause];
+        int first = Math.Max(c.FirstToken, t.FirstToken - EvidenceContext), last = Math.Min(c.EndToken, t.EndToken + EvidenceContext) - 1;
+        while (last > first && text.Tokens[last].Kind == Arabic.Text.TokenKind.Punctuation)
+        {
+            last--;
+        }
+
+        while (first < last && text.Tokens[first].Kind == Arabic.Text.TokenKind.Punctuation)
+        {
+            first++;
+        }
+
+        var span = t.Span.Union(new TextSpan(text.Tokens[first].Span.Start, text.Tokens[last].Span.End));
+        foreach (var s in new TextSpan?[] { a1?.Span, a2?.Span, place?.Span })
+        {
+            if (s is { } x && text.Clauses[clause].Span.Contains(x))
+            {
+                span = span.Union(x);
+            }
+        }
+
+        return span;
+    }
+
+    private static double Confidence(TriggerMention t, ActorMention? actor1, PlaceRef? place, DateRef? date)
+    {
+        double c = 0.4;
+        c += t.Strong ? 0.15 : 0.05;
+        c += actor1 is not null ? 0.15 : 0;
+        c += place is not null ? 0.15 : 0;
+        c += date is not null ? 0.1 : 0;
+        return Math.Round(Math.Min(c, 0.95), 2);
+    }
+}

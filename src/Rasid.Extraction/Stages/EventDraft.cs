@@ -1,0 +1,38 @@
+using Rasid.Core;
+using Rasid.Extraction.Mentions;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>An event under assembly: one trigger with the arguments attached to it.</summary>
+internal sealed class EventDraft
+{
+    public required TriggerMention Trigger { get; init; }
+
+    public required SubEventType SubEventType { get; set; }
+
+    public ActorMention? Actor1 { get; set; }
+
+    public ActorMention? Actor2 { get; set; }
+
+    public PlaceRef? Place { get; set; }
+
+    public DateRef? Date { get; set; }
+
+    public DateOnly EventDate { get; set; }
+
+    public DateOnly? EventDateEnd { get; set; }
+
+    public TimePrecision TimePrecision { get; set; }
+
+    public DeathCount Deaths { get; set; }
+
+    public Modality Modality { get; set; }
+
+    public TextSpan Evidence { get; set; }
+
+    public List<TextSpan> MoreEvidence { get; } = [];
+
+    public bool FromHeadline { get; set; }
+
+    public double Confidence { get; set; }
+}

@@ -1,0 +1,109 @@
+using Rasid.Core;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: merge. Needs: drafts from <see cref="EventAssembler"/>. One event per (event type, place, date) and commitment
+/// (a counted and an uncounted mention stay apart); the headline's events fold into the body's event of the same type
+/// (the headline repeats the story), preferring the same place. The merged event keeps the most specific fields: the
+/// first named actors, the largest stated toll (later sentences update tolls upward), every evidence span.
+/// </summary>
+internal static class EventMerger
+{
+    public static List<EventDraft> Run(List<EventDraft> drafts)
+    {
+        var body = new List<EventDraft>();
+        foreach (var d in drafts.Where(d => !d.FromHeadline))
+        {
+            var same = body.FirstOrDefault(b => b.SubEventType.Parent() == d.SubEventType.Parent()
+                && b.Modality.Counts() == d.Modality.Counts()
+                && PlaceKey(b) == PlaceKey(d)
+                && Math.Abs(b.EventDate.DayNumber - d.EventDate.DayNumber) <= (b.Date is null || d.Date is null ? 7 : 0));
+            if (same is null)
+            {
+                body.Add(d);
+            }
+            else
+            {
+                Absorb(same, d);
+            }
+        }
+
+        foreach (var h in drafts.Where(d => d.FromHeadline))
+        {
+            // The body event the headline summarises: same event type, nearest place, then same sub-type, then the lead's.
+            var same = body.Where(b => b.SubEventType.Parent() == h.SubEventType.Parent() && b.Modality.Counts() == h.Modality.Counts())
+                .OrderBy(b => PlaceKey(b) == PlaceKey(h) ? 0 : 1)
+                .ThenBy(b => Km(b, h))
+                .ThenBy(b => b.SubEventType == h.SubEventType ? 0 : 1)
+                .FirstOrDefault();
+            if (same is null)
+            {
+                body.Add(h);
+            }
+            else
+            {
+                Absorb(same, h, fromHeadline: true);
+            }
+        }
+
+        // A province-level statement ("مواجهات في عدد من جبهات القتال بمحافظة مأرب") summarises the located events of
+        // the same type in that province: fold it into them.
+        foreach (var p in body.Where(b => b.Place?.Location is { Precision: GeoPrecision.Province, Admin1: not null }).ToList())
+        {
+            var detail = body.FirstOrDefault(b => b != p && b.SubEventType.Parent() == p.SubEventType.Parent()
+                && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l
+                && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));
+            if (detail is not null)
+            {
+                Absorb(detail, p, fromHeadline: true);
+                body.Remove(p);
+            }
+        }
+
+        return body;
+    }
+
+    private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
+
+    private static double Km(EventDraft a, EventDraft b)
+    {
+        if (a.Place?.Location is not { } p || b.Place?.Location is not { } q)
+        {
+            return 1e6;
+        }
+
+        const double R = 6371.0;
+        double p1 = p.Latitude * Math.PI / 180, p2 = q.Latitude * Math.PI / 180, dp = p2 - p1, dl = (q.Longitude - p.Longitude) * Math.PI / 180;
+        double h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
+        return 2 * R * Math.Asin(Math.Min(1.0, Math.Sqrt(h)));
+    }
+
+    private static void Absorb(EventDraft into, EventDraft other, bool fromHeadline = false)
+    {
+        into.Actor1 ??= other.Actor1;
+        if (into.Actor2 is null && other.Actor2 is not null && other.Actor2.Name != into.Actor1?.Name)
+        {
+            into.Actor2 = other.Actor2;
+        }
+
+        // Later sentences update tolls upward; a headline's toll only fills a gap (it may sum several events).
+        if (fromHeadline ? !into.Deaths.Stated && other.Deaths.Stated : other.Deaths.Fatalities > into.Deaths.Fatalities)
+        {
+            into.Deaths = other.Deaths;
+        }
+
+        if (into.Date is null && other.Date is not null)
+        {
+            into.Date = other.Date;
+            into.EventDate = other.EventDate;
+            into.EventDateEnd = other.EventDateEnd;
+            into.TimePrecision = other.TimePrecision;
+        }
+
+        into.Place ??= other.Place;
+        into.MoreEvidence.Add(other.Evidence);
+        into.MoreEvidence.AddRange(other.MoreEvidence);
+        into.Confidence = Math.Min(0.99, Math.Max(into.Confidence, other.Confidence) + 0.05);
+    }
+}

@@ -1,0 +1,90 @@
+using Rasid.Core;
+using Rasid.Extraction.Lexicons;
+using Rasid.Extraction.Mentions;
+
+namespace Rasid.Extraction.Stages;
+
+/// <summary>
+/// Stage: modality of a trigger. Needs: <see cref="DocumentMentions.Cues"/>, clauses, sentences. Decides whether the text
+/// asserts, reports, claims, negates, supposes, doubts or announces the event a trigger names.
+/// </summary>
+/// <remarks>
+/// A cue governs a trigger only when it comes before it in the same sentence and within its scope (the next N tokens of
+/// its clause, the rest of its clause, the rest of its sentence); reporting and claiming frames govern their whole
+/// sentence ("قتل 5، حسب مصدر"). The strongest commitment-lowering cue wins: negated, then hypothetical, speculative,
+/// future; otherwise claimed, then reported, else asserted.
+/// </remarks>
+internal static class ModalityStage
+{
+    public static Modality Decide(DocumentMentions doc, int triggerToken)
+    {
+        var text = doc.Text;
+        int sentence = text.SentenceOf(triggerToken);
+        int clause = text.ClauseOf(triggerToken);
+        Modality? lowering = null;
+        bool claimed = false, reported = false;
+        foreach (var cue in doc.Cues)
+        {
+            if (cue.Cue.Modality is not { } m || text.SentenceOf(cue.FirstToken) != sentence)
+            {
+                continue;
+            }
+
+            if (cue.Cue.Scope == CueScope.Anywhere)
+            {
+                claimed |= m == Modality.Claimed;
+                reported |= m == Modality.Reported;
+                continue;
+            }
+
+            if (cue.EndToken > triggerToken)
+            {
+                continue;
+            }
+
+            bool governs = cue.Cue.Scope switch
+            {
+                CueScope.Tokens => text.ClauseOf(cue.FirstToken) == clause && triggerToken - cue.EndToken < cue.Cue.Tokens,
+                CueScope.Clause => text.ClauseOf(cue.FirstToken) == clause,
+                _ => true,
+            };
+            if (!governs || (cue.Cue.OnlyBeforeImperfect && !NextIsImperfect(doc, cue.EndToken)))
+            {
+                continue;
+            }
+
+            if (lowering is null || Rank(m) < Rank(lowering.Value))
+            {
+                lowering = m;
+            }
+        }
+
+        if (lowering is { } low)
+        {
+            return low;
+        }
+
+        return claimed ? Modality.Claimed : reported ? Modality.Reported : Modality.Asserted;
+    }
+
+    private static int Rank(Modality m) => m switch
+    {
+        Modality.Negated => 0,
+        Modality.Hypothetical => 1,
+        Modality.Speculative => 2,
+        Modality.Future => 3,
+        _ => 9,
+    };
+
+    // قد + imperfect (يـ تـ نـ أ) is possibility; قد + perfect is emphasis ("قد حررت").
+    private static bool NextIsImperfect(DocumentMentions doc, int token)
+    {
+        if (token >= doc.Text.Tokens.Length || !doc.Text.Tokens[token].IsWord)
+        {
+            return false;
+        }
+
+        var w = doc.Text.NormOf(token);
+        return w.Length >= 3 && w[0] is 'ي' or 'ت' or 'ن' or 'ا';
+    }
+}

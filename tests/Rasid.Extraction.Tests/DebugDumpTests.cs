@@ -1,0 +1,33 @@
+using Rasid.Arabic.Text;
+using Rasid.Tests;
+using Xunit.Abstractions;
+
+namespace Rasid.Extraction.Tests;
+
+/// <summary>A developer's view of one corpus document's mentions (set RASID_DEBUG_DOC=name); skips otherwise.</summary>
+public sealed class DebugDumpTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public void Dump_mentions_of_one_document()
+    {
+        var name = Environment.GetEnvironmentVariable("RASID_DEBUG_DOC");
+        Skip.If(string.IsNullOrEmpty(name), "set RASID_DEBUG_DOC to a corpus document name to dump its mentions");
+        foreach (var sub in new[] { "seed", "dev" })
+        {
+            var dir = SharedData.Require("corpus", sub);
+            foreach (var g in GoldCorpus.Load(dir).Where(g => g.Name == name))
+            {
+                var text = TextAnalyzer.Analyze(g.Document.Text);
+                foreach (var p in new Mentions.GazetteerPlaceSource(Rasid.Geo.Gazetteer.LoadBuiltIn()).Find(text, g.Document.CountryHint))
+                {
+                    output.WriteLine($"place {p.Span} s{text.SentenceOf(p.FirstToken)} c{text.ClauseOf(p.FirstToken)} {p.Span.Slice(g.Document.Text)} -> {p.Location?.Name} {p.Precision}");
+                }
+
+                foreach (var e in GoldCorpus.Extractor.Extract(g.Document))
+                {
+                    output.WriteLine($"event {e.SubEventType} {e.EventDate} {e.Location?.Name} {e.Actor1?.Name}/{e.Actor2?.Name} f={e.Fatalities} {e.Modality} | {string.Join(" || ", e.Evidence.Select(x => x.Text))}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Rasid.Core;
+
+namespace Rasid.Extraction.Tests;
+
+/// <summary>Small Arabic snippets (written for these tests) → the event the rules must produce, one rule per row.</summary>
+public sealed class SnippetExtractionTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static IReadOnlyList<ConflictEvent> Run(string text, string country = "SY") =>
+        Extractor.Extract(new Document("t", text, new DateOnly(2015, 7, 21)) { CountryHint = country });
+
+    [Theory]
+    [InlineData("شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش.", "Air/drone strike", "International coalition", "Islamic State")]
+    [InlineData("قصفت قوات النظام بقذائف الهاون أحياء المدينة.", "Shelling/artillery/missile attack", "Military Forces of Syria", null)]
+    [InlineData("قصفت طائرات النظام السوري البلدة بالبراميل المتفجرة.", "Air/drone strike", "Military Forces of Syria", null)]
+    [InlineData("اندلعت اشتباكات عنيفة بين قوات النظام وجبهة النصرة.", "Armed clash", "Military Forces of Syria", "Jabhat al-Nusra")]
+    [InlineData("أعدم تنظيم داعش ثلاثة من عناصره بتهمة الخيانة.", "Attack", "Islamic State", null)]
+    [InlineData("اعتقلت قوات الأمن خمسة أشخاص.", "Arrests", null, null)]
+    [InlineData("اختطف مسلحون مجهولون صحفيا.", "Abduction/forced disappearance", "Unidentified Armed Group (Syria)", null)]
+    [InlineData("سيطرت جبهة النصرة على البلدة بعد معارك.", "Non-state actor overtakes territory", "Jabhat al-Nusra", null)]
+    [InlineData("استعاد الجيش السوري السيطرة على التلة.", "Government regains territory", "Military Forces of Syria", null)]
+    [InlineData("انفجرت عبوة ناسفة قرب سوق شعبية ما أدى إلى مقتل مدنيين.", "Remote explosive/landmine/IED", null, null)]
+    [InlineData("فجر انتحاري سيارة مفخخة عند حاجز للجيش.", "Suicide bomb", null, null)]
+    [InlineData("تمكنت القوات من تفكيك عبوة ناسفة على الطريق.", "Disrupted weapons use", null, null)]
+    public void Snippet_makes_the_expected_event(string text, string subEventType, string? actor1, string? actor2)
+    {
+        var events = Run(text).Where(e => e.Modality.Counts()).ToList();
+        var e = Assert.Single(events);
+        Assert.Equal(subEventType, e.SubEventType.Name());
+        if (actor1 is not null)
+        {
+            Assert.StartsWith(actor1, e.Actor1?.Name ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        if (actor2 is not null)
+        {
+            Assert.StartsWith(actor2, e.Actor2?.Name ?? string.Empty, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("لم يقم تنظيم داعش بإعدام الأسرى.", Modality.Negated)]
+    [InlineData("نفت قوات النظام قصف المستشفى بالمدفعية.", Modality.Negated)]
+    [InlineData("من المحتمل أن يشن التحالف غارات جديدة على المدينة.", Modality.Speculative)]
+    [InlineData("ربما تقصف قوات النظام البلدة بالمدفعية.", Modality.Speculative)]
+    [InlineData("يعتزم الجيش شن هجوم على مواقع داعش.", Modality.Future)]
+    [InlineData("إذا هاجم داعش المدينة فإن الجيش سيرد.", Modality.Hypothetical)]
+    [InlineData("قال مصدر أمني إن غارة جوية استهدفت مواقع داعش.", Modality.Reported)]
+    [InlineData("تبنى تنظيم داعش تفجير سيارة مفخخة في السوق.", Modality.Claimed)]
+    [InlineData("قصفت قوات النظام بالمدفعية بلدة في الريف.", Modality.Asserted)]
+    [InlineData("قد قصفت قوات النظام البلدة بالمدفعية.", Modality.Asserted)]
+    public void Modality_follows_the_cue_that_governs_the_trigger(string text, Modality expected)
+    {
+        var e = Run(text)[0];
+        Assert.Equal(expected, e.Modality);
+    }
+
+    [Theory]
+    [InlineData("قتل 13 وأصيب 85 من الحوثيين في مواجهات مع المقاومة الشعبية.", 13)]
+    [InlineData("أسفر القصف المدفعي لقوات النظام عن مقتل 7 مدنيين على الأقل.", 7)]
+    [InlineData("سقط 300 قتيل وجريح في قصف قوات النظام.", 0)]
+    [InlineData("أصيب 20 شخصا في قصف قوات النظام بالمدفعية.", 0)]
+    [InlineData("أعدم داعش أربعة من مقاتليه.", 4)]
+    [InlineData("قتل 2147483648 شخصا في قصف قوات النظام على حلب.", 0)]
+    public void Fatalities_count_deaths_only(string text, int fatalities)
+    {
+        var e = Run(text, "YE")[0];
+        Assert.Equal(fatalities, e.Fatalities);
+    }
+
+    [Theory]
+    [InlineData("نتائج مباراة الهلال والنصر في الدوري السعودي أمس.")]
+    [InlineData("ارتفعت أسعار النفط في الأسواق العالمية اليوم.")]
+    [InlineData("تتوقع الأرصاد هطول أمطار غزيرة على المنطقة الشرقية.")]
+    [InlineData("سجل المهاجم هدفا بقذيفة صاروخية من خارج المنطقة.")]
+    public void Non_conflict_news_makes_no_event(string text)
+    {
+        Assert.DoesNotContain(Run(text, "SA"), e => e.Modality.Counts());
+    }
+
+    [Theory]
+    [InlineData("طالب المحتجون بإعدام قادة تنظيم داعش.")]
+    [InlineData("في عام 1982 قصفت قوات النظام مدينة حماة بالمدفعية.")]
+    [InlineData("حشدت قوات النظام تعزيزات لاستعادة المدينة من جبهة النصرة.")]
+    [InlineData("ومنذ خطف مسلحي داعش للصحفي تدهور الوضع.")]
+    [InlineData("أصدرت المحكمة حكما بالإعدام على قادة تنظيم داعش.")]
+    [InlineData("تخشى المنظمة أن تستمر الهجمات التي تشنها قوات النظام على المدنيين.")]
+    public void Background_demands_and_purposes_make_no_counted_event(string text)
+    {
+        Assert.DoesNotContain(Run(text), e => e.Modality.Counts());
+    }
+
+    [Fact]
+    public void Event_ids_are_stable_across_runs()
+    {
+        const string text = "شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش.";
+        Assert.Equal(Run(text).Select(e => e.EventId), Run(text).Select(e => e.EventId));
+    }
+}
