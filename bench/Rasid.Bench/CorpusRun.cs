@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+using Rasid.Arabic.Text;
+using Rasid.Extraction;
+
+namespace Rasid.Bench;
+
+/// <summary>
+/// The whole-corpus run: loads the bulk corpus into memory, then times each stage over the same texts in one process
+/// (single-threaded: warm-up pass, then the median of several passes), the analysis stage on all cores, and a
+/// per-step breakdown of the analysis layer. Prints Markdown.
+/// </summary>
+public sealed class CorpusRun
+{
+    private const double Mega = 1_000_000.0;
+
+    private readonly CorpusRunOptions _options;
+    private readonly TextWriter _out;
+    private BulkArticle[] _articles = [];
+    private string[] _texts = [];
+    private long _utf8Bytes;
+    private long _chars;
+    private long _sink;
+
+    public CorpusRun(CorpusRunOptions options, TextWriter output)
+    {
+        _options = options;
+        _out = output;
+    }
+
+    public int Run()
+    {
+        var path = BulkCorpus.Resolve(_options.Path);
+        var load = Stopwatch.StartNew();
+        _articles = BulkCorpus.Read(path, _options.Limit).ToArray();
+        load.Stop();
+        _texts = _articles.Select(a => a.Text).ToArray();
+        _utf8Bytes = _texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        _chars = _texts.Sum(t => (long)t.Length);
+        MemoryProbe.SettleAndResetPeak();
+        long baseRss = MemoryProbe.CurrentRss();
+
+        _out.WriteLine("# Rasid whole-corpus benchmark");
+        _out.WriteLine();
+        WriteEnvironment(path, load.Elapsed, baseRss);
+
+        using var lucene = new LuceneArabicBaseline();
+        var results = new List<StageResult>
+        {
+            Measure("(a) Rasid normalize (`ArabicNormalizer.Normalize`)", i => Stages.Normalize(_texts[i], ref _sink)),
+            Measure("(b) Rasid analyze (`TextAnalyzer.Analyze`: normalize + tokens + sentences + clauses)", i => Stages.Analyze(_texts[i], ref _sink)),
+            Measure("(c) (b) + clitic candidates for every Arabic word", i => Stages.AnalyzeWithClitics(_texts[i], ref _sink)),
+            Measure("(d) Lucene.NET `ArabicAnalyzer` (baseline)", i => lucene.CountTokens(_texts[i], ref _sink)),
+        };
+
+        var ctor = Stopwatch.StartNew();
+        var extractor = new ArabicEventExtractor();
+        ctor.Stop();
+        long events = 0;
+        var extract = Measure("(e) extraction (`ArabicEventExtractor.Extract`)", i => Stages.Extract(extractor, _articles[i], ref events), beforePass: () => events = 0);
+        results.Add(extract);
+
+        var lucenePerCore = results[3].MegabytesPerSecond(_utf8Bytes);
+        WriteStageTable(results, lucenePerCore);
+        _out.WriteLine();
+        Line(
+            $"Extraction: extractor built in {ctor.Elapsed.TotalMilliseconds:F0} ms; {events} events over {_articles.Length} articles = {100.0 * events / Math.Max(1, _articles.Length):F2} events / 100 articles (all modalities). Issue-4 goal: ≥ 2 MB/s per core, < 500 MB.");
+        _out.WriteLine();
+
+        WriteParallel(results[1]);
+        WriteBreakdown();
+
+        Line($"Load average at the end: {LoadAverage()}; checksum {_sink}.\n");
+        return 0;
+    }
+
+    private StageResult Measure(string name, Func<int, int> perText, Action? beforePass = null)
+    {
+        Console.Error.WriteLine($"measuring {name} …");
+
+        // Warm-up: enough calls for tiered JIT to promote the hot methods, then a pause for the background compiler.
+        int warm = Math.Min(_texts.Length, _options.WarmupArticles);
+        for (int i = 0; i < warm; i++)
+        {
+            perText(i);
+        }
+
+        Thread.Sleep(300);
+        for (int i = 0; i < warm; i++)
+        {
+            perText(i);
+        }
+
+        var seconds = new List<double>();
+        long tokens = 0, allocated = 0, peak = 0;
+        for (int r = 0; r < _options.Repeat; r++)
+        {
+            beforePass?.Invoke();
+            MemoryProbe.SettleAndResetPeak();
+            long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+            tokens = 0;
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < _texts.Length; i++)
+            {
+                tokens += perText(i);
+            }
+
+            sw.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+            peak = Math.Max(peak, MemoryProbe.PeakRss());
+            seconds.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        return new StageResult(name, Median(seconds), seconds, tokens, allocated, peak);
+    }
+
+    private void WriteEnvironment(string path, TimeSpan load, long baseRss)
+    {
+        _out.WriteLine("| | |");
+        _out.WriteLine("|---|---|");
+        Line($"| date (UTC) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} |");
+        Line($"| machine | {CpuModel()}, {Environment.ProcessorCount} cores; load average at start {LoadAverage()} |");
+        Line($"| runtime | {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC |");
+        Line($"| corpus | {Path.GetFileName(path)}: {_articles.Length} articles (field `text`), {_chars / Mega:F1} M chars, {_utf8Bytes / Mega:F1} MB UTF-8; loaded in {load.TotalSeconds:F1} s (not timed below) |");
+        Line($"| method | warm-up over {Math.Min(_texts.Length, _options.WarmupArticles)} articles ×2, then median of {_options.Repeat} passes over all; MB = 10^6 bytes of UTF-8 input |");
+        Line($"| memory | RSS with the corpus loaded: {baseRss / Mega:F0} MB; peak RSS per stage {(MemoryProbe.CanResetPeak ? "measured on its own (VmHWM reset via /proc/self/clear_refs)" : "is the process lifetime peak")} and includes the loaded corpus |");
+        _out.WriteLine();
+    }
+
+    private void WriteStageTable(List<StageResult> results, double luceneMbs)
+    {
+        _out.WriteLine("| stage | MB/s per core | M chars/s | M tokens/s | tokens | allocated | alloc B/char | peak RSS | vs Lucene | passes (s) |");
+        _out.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            double mbs = r.MegabytesPerSecond(_utf8Bytes);
+            string tokens = r.Tokens > 0 ? r.Tokens.ToString("N0", CultureInfo.InvariantCulture) : "–";
+            string tokensPerSecond = r.Tokens > 0 ? (r.Tokens / r.Seconds / Mega).ToString("F2", CultureInfo.InvariantCulture) : "–";
+            Line(
+                $"| {r.Name} | {mbs:F1} | {_chars / r.Seconds / Mega:F1} | {tokensPerSecond} | {tokens} | {r.Allocated / Mega:F0} MB | {(double)r.Allocated / _chars:F1} | {r.PeakRss / Mega:F0} MB | {mbs / luceneMbs:F2}× | {string.Join(" / ", r.Passes.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} |");
+        }
+    }
+
+    private void WriteParallel(StageResult single)
+    {
+        int cores = Environment.ProcessorCount;
+        var seconds = new List<double>();
+        long allocated = 0;
+        for (int r = 0; r < _options.Repeat; r++)
+        {
+            MemoryProbe.SettleAndResetPeak();
+            long alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+            var sw = Stopwatch.StartNew();
+            Parallel.ForEach(Partitioner.Create(0, _texts.Length, 64), range =>
+            {
+                long sink = 0;
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    Stages.Analyze(_texts[i], ref sink);
+                }
+
+                Interlocked.Add(ref _sink, sink);
+            });
+            sw.Stop();
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+            seconds.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        double s = Median(seconds);
+        double total = _utf8Bytes / s / Mega;
+        Line(
+            $"(b) on all {cores} cores (`Parallel.ForEach`, chunks of 64 articles): **{total:F1} MB/s total** ({total / cores:F1} MB/s per core; {single.Seconds / s:F2}× the single-threaded run), {_chars / s / Mega:F1} M chars/s, allocated {allocated / Mega:F0} MB, peak RSS {MemoryProbe.PeakRss() / Mega:F0} MB; passes {string.Join(" / ", seconds.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} s.");
+        _out.WriteLine();
+    }
+
+    /// <summary>Each step of the analysis layer timed on its own over the whole corpus (inputs prepared by the previous step).</summary>
+    private void WriteBreakdown()
+    {
+        Console.Error.WriteLine("measuring the breakdown …");
+        var normalized = new NormalizedText[_texts.Length];
+        var tokens = new Token[_texts.Length][];
+        var sentences = new Segment[_texts.Length][];
+        var analyzed = new AnalyzedText[_texts.Length];
+        var rows = new List<(string Step, double Seconds, long Allocated)>
+        {
+            Step("`ArabicNormalizer.Normalize`", i => normalized[i] = ArabicNormalizer.Normalize(_texts[i])),
+            Step("`Tokenizer.Tokenize`", i => tokens[i] = Tokenizer.Tokenize(normalized[i])),
+            Step("`SentenceSplitter.Split`", i => sentences[i] = SentenceSplitter.Split(normalized[i], tokens[i])),
+            Step("`ClauseSplitter.Split`", i => analyzed[i] = new AnalyzedText(normalized[i], tokens[i], sentences[i], ClauseSplitter.Split(normalized[i], tokens[i], sentences[i]))),
+            Step("`CliticSegmenter.Candidates` (every Arabic word)", i => _sink += Stages.CliticCandidates(analyzed[i])),
+        };
+        long identity = normalized.LongCount(n => n.IsIdentity);
+
+        double total = rows.Sum(r => r.Seconds);
+        _out.WriteLine("Breakdown of (c), each step timed alone over the whole corpus (one pass after the runs above):");
+        _out.WriteLine();
+        _out.WriteLine("| step | s | share | MB/s | allocated | alloc B/char |");
+        _out.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (step, seconds, allocated) in rows)
+        {
+            Line(
+                $"| {step} | {seconds:F2} | {100 * seconds / total:F0} % | {_utf8Bytes / seconds / Mega:F1} | {allocated / Mega:F0} MB | {(double)allocated / _chars:F1} |");
+        }
+
+        _out.WriteLine();
+        Line($"{identity} of {_texts.Length} texts were already normal (identity map, no copy).");
+        _out.WriteLine();
+    }
+
+    private (string, double, long) Step(string name, Action<int> perText)
+    {
+        for (int i = 0; i < Math.Min(_texts.Length, _options.WarmupArticles); i++)
+        {
+            perText(i);
+        }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < _texts.Length; i++)
+        {
+            perText(i);
+        }
+
+        sw.Stop();
+        return (name, sw.Elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - alloc0);
+    }
+
+    private void Line(FormattableString line) => _out.WriteLine(FormattableString.Invariant(line));
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int m = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{parts[0]} {parts[1]} {parts[2]}";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+}
+
+/// <summary>Options of the <c>corpus</c> command.</summary>
+public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles);
+
+/// <summary>One stage's figures: median seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>
+public sealed record StageResult(string Name, double Seconds, List<double> Passes, long Tokens, long Allocated, long PeakRss)
+{
+    public double MegabytesPerSecond(long utf8Bytes) => utf8Bytes / Seconds / 1_000_000.0;
+}

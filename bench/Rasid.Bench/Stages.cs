@@ -1,0 +1,63 @@
+using Rasid.Arabic.Morphology;
+using Rasid.Arabic.Text;
+using Rasid.Core;
+using Rasid.Extraction;
+
+namespace Rasid.Bench;
+
+/// <summary>
+/// The measured work, one text at a time, shared by the whole-corpus run and the micro-benchmarks so both time the
+/// same calls. Each returns the number of tokens produced (0 where a stage has none) and folds a checksum into
+/// <paramref name="sink"/> so the JIT cannot drop the work.
+/// </summary>
+public static class Stages
+{
+    /// <summary>(a) normalization with the offset map.</summary>
+    public static int Normalize(string text, ref long sink)
+    {
+        var n = ArabicNormalizer.Normalize(text);
+        sink += n.Length;
+        return 0;
+    }
+
+    /// <summary>(b) normalization + tokenization + sentence and clause splitting.</summary>
+    public static int Analyze(string text, ref long sink)
+    {
+        var a = TextAnalyzer.Analyze(text);
+        sink += a.Sentences.Length + a.Clauses.Length;
+        return a.Tokens.Length;
+    }
+
+    /// <summary>(c) = (b) + clitic segmentation candidates (proclitics and enclitics) for every Arabic word.</summary>
+    public static int AnalyzeWithClitics(string text, ref long sink)
+    {
+        var a = TextAnalyzer.Analyze(text);
+        sink += a.Sentences.Length + a.Clauses.Length;
+        sink += CliticCandidates(a);
+        return a.Tokens.Length;
+    }
+
+    /// <summary>The clitic part of (c) alone, over an analyzed text: returns the number of candidates.</summary>
+    public static int CliticCandidates(AnalyzedText a)
+    {
+        int candidates = 0;
+        var tokens = a.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.ArabicWord)
+            {
+                candidates += CliticSegmenter.Candidates(a.NormOf(i), withEnclitics: true).Count;
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>(e) full extraction with the default extractor.</summary>
+    public static int Extract(ArabicEventExtractor extractor, BulkArticle article, ref long events)
+    {
+        var doc = new Document(article.Id, article.Text, article.PublishedDate) { Source = article.Source, Url = article.Url, Title = article.Title };
+        events += extractor.Extract(doc).Count;
+        return 0;
+    }
+}
