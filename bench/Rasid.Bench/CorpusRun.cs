@@ -95,7 +95,8 @@ public sealed class CorpusRun
             perText(i);
         }
 
-        var seconds = new List<double>();
+        var cpu = new List<double>();
+        var wall = new List<double>();
         long tokens = 0, allocated = 0, peak = 0;
         for (int r = 0; r < _options.Repeat; r++)
         {
@@ -103,6 +104,7 @@ public sealed class CorpusRun
             MemoryProbe.SettleAndResetPeak();
             long alloc0 = GC.GetAllocatedBytesForCurrentThread();
             tokens = 0;
+            double cpu0 = CpuClock.Seconds();
             var sw = Stopwatch.StartNew();
             for (int i = 0; i < _texts.Length; i++)
             {
@@ -110,12 +112,13 @@ public sealed class CorpusRun
             }
 
             sw.Stop();
+            cpu.Add(CpuClock.Seconds() - cpu0);
+            wall.Add(sw.Elapsed.TotalSeconds);
             allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
             peak = Math.Max(peak, MemoryProbe.PeakRss());
-            seconds.Add(sw.Elapsed.TotalSeconds);
         }
 
-        return new StageResult(name, Median(seconds), seconds, tokens, allocated, peak);
+        return new StageResult(name, Median(cpu), Median(wall), cpu, tokens, allocated, peak);
     }
 
     private void WriteEnvironment(string path, TimeSpan load, long baseRss)
@@ -126,22 +129,22 @@ public sealed class CorpusRun
         Line($"| machine | {CpuModel()}, {Environment.ProcessorCount} cores; load average at start {LoadAverage()} |");
         Line($"| runtime | {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC |");
         Line($"| corpus | {Path.GetFileName(path)}: {_articles.Length} articles (field `text`), {_chars / Mega:F1} M chars, {_utf8Bytes / Mega:F1} MB UTF-8; loaded in {load.TotalSeconds:F1} s (not timed below) |");
-        Line($"| method | warm-up over {Math.Min(_texts.Length, _options.WarmupArticles)} articles ×2, then median of {_options.Repeat} passes over all; MB = 10^6 bytes of UTF-8 input |");
+        Line($"| method | warm-up over {Math.Min(_texts.Length, _options.WarmupArticles)} articles ×2, then median of {_options.Repeat} passes over all; MB = 10^6 bytes of UTF-8 input; per-core throughput = input / process CPU time (robust to other load), wall-clock beside it |");
         Line($"| memory | RSS with the corpus loaded: {baseRss / Mega:F0} MB; peak RSS per stage {(MemoryProbe.CanResetPeak ? "measured on its own (VmHWM reset via /proc/self/clear_refs)" : "is the process lifetime peak")} and includes the loaded corpus |");
         _out.WriteLine();
     }
 
     private void WriteStageTable(List<StageResult> results, double luceneMbs)
     {
-        _out.WriteLine("| stage | MB/s per core | M chars/s | M tokens/s | tokens | allocated | alloc B/char | peak RSS | vs Lucene | passes (s) |");
-        _out.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        _out.WriteLine("| stage | MB/s per core | M chars/s | M tokens/s | tokens | allocated | alloc B/char | peak RSS | vs Lucene | MB/s wall | CPU s per pass |");
+        _out.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             double mbs = r.MegabytesPerSecond(_utf8Bytes);
             string tokens = r.Tokens > 0 ? r.Tokens.ToString("N0", CultureInfo.InvariantCulture) : "–";
             string tokensPerSecond = r.Tokens > 0 ? (r.Tokens / r.Seconds / Mega).ToString("F2", CultureInfo.InvariantCulture) : "–";
             Line(
-                $"| {r.Name} | {mbs:F1} | {_chars / r.Seconds / Mega:F1} | {tokensPerSecond} | {tokens} | {r.Allocated / Mega:F0} MB | {(double)r.Allocated / _chars:F1} | {r.PeakRss / Mega:F0} MB | {mbs / luceneMbs:F2}× | {string.Join(" / ", r.Passes.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} |");
+                $"| {r.Name} | {mbs:F1} | {_chars / r.Seconds / Mega:F1} | {tokensPerSecond} | {tokens} | {r.Allocated / Mega:F0} MB | {(double)r.Allocated / _chars:F1} | {r.PeakRss / Mega:F0} MB | {mbs / luceneMbs:F2}× | {_utf8Bytes / r.WallSeconds / Mega:F1} | {string.Join(" / ", r.Passes.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} |");
         }
     }
 
@@ -149,11 +152,13 @@ public sealed class CorpusRun
     {
         int cores = Environment.ProcessorCount;
         var seconds = new List<double>();
+        var cpu = new List<double>();
         long allocated = 0;
         for (int r = 0; r < _options.Repeat; r++)
         {
             MemoryProbe.SettleAndResetPeak();
             long alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+            double cpu0 = CpuClock.Seconds();
             var sw = Stopwatch.StartNew();
             Parallel.ForEach(Partitioner.Create(0, _texts.Length, 64), range =>
             {
@@ -166,14 +171,16 @@ public sealed class CorpusRun
                 Interlocked.Add(ref _sink, sink);
             });
             sw.Stop();
+            cpu.Add(CpuClock.Seconds() - cpu0);
             allocated = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
             seconds.Add(sw.Elapsed.TotalSeconds);
         }
 
         double s = Median(seconds);
+        double c = Median(cpu);
         double total = _utf8Bytes / s / Mega;
         Line(
-            $"(b) on all {cores} cores (`Parallel.ForEach`, chunks of 64 articles): **{total:F1} MB/s total** ({total / cores:F1} MB/s per core; {single.Seconds / s:F2}× the single-threaded run), {_chars / s / Mega:F1} M chars/s, allocated {allocated / Mega:F0} MB, peak RSS {MemoryProbe.PeakRss() / Mega:F0} MB; passes {string.Join(" / ", seconds.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} s.");
+            $"(b) on all {cores} cores (`Parallel.ForEach`, chunks of 64 articles): **{total:F1} MB/s total (wall clock)**, {_chars / s / Mega:F1} M chars/s; {_utf8Bytes / c / Mega:F1} MB per CPU-second ({c / s:F2} cores busy on average; single-threaded wall {single.WallSeconds:F2} s vs {s:F2} s here = {single.WallSeconds / s:F2}×); allocated {allocated / Mega:F0} MB, peak RSS {MemoryProbe.PeakRss() / Mega:F0} MB; wall s per pass {string.Join(" / ", seconds.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}.");
         _out.WriteLine();
     }
 
@@ -196,9 +203,9 @@ public sealed class CorpusRun
         long identity = normalized.LongCount(n => n.IsIdentity);
 
         double total = rows.Sum(r => r.Seconds);
-        _out.WriteLine("Breakdown of (c), each step timed alone over the whole corpus (one pass after the runs above):");
+        _out.WriteLine("Breakdown of (c), each step timed alone over the whole corpus (one pass after the runs above; CPU time):");
         _out.WriteLine();
-        _out.WriteLine("| step | s | share | MB/s | allocated | alloc B/char |");
+        _out.WriteLine("| step | CPU s | share | MB/s per core | allocated | alloc B/char |");
         _out.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (step, seconds, allocated) in rows)
         {
@@ -220,14 +227,13 @@ public sealed class CorpusRun
 
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         long alloc0 = GC.GetAllocatedBytesForCurrentThread();
-        var sw = Stopwatch.StartNew();
+        double cpu0 = CpuClock.Seconds();
         for (int i = 0; i < _texts.Length; i++)
         {
             perText(i);
         }
 
-        sw.Stop();
-        return (name, sw.Elapsed.TotalSeconds, GC.GetAllocatedBytesForCurrentThread() - alloc0);
+        return (name, CpuClock.Seconds() - cpu0, GC.GetAllocatedBytesForCurrentThread() - alloc0);
     }
 
     private void Line(FormattableString line) => _out.WriteLine(FormattableString.Invariant(line));
@@ -269,8 +275,9 @@ public sealed class CorpusRun
 /// <summary>Options of the <c>corpus</c> command.</summary>
 public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles);
 
-/// <summary>One stage's figures: median seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>
-public sealed record StageResult(string Name, double Seconds, List<double> Passes, long Tokens, long Allocated, long PeakRss)
+/// <summary>One stage's figures: median CPU and wall seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>
+public sealed record StageResult(string Name, double Seconds, double WallSeconds, List<double> Passes, long Tokens, long Allocated, long PeakRss)
 {
+    /// <summary>MB of UTF-8 input per CPU-second, i.e. per core.</summary>
     public double MegabytesPerSecond(long utf8Bytes) => utf8Bytes / Seconds / 1_000_000.0;
 }
