@@ -49,34 +49,66 @@ public sealed class CorpusRun
         WriteEnvironment(path, load.Elapsed, baseRss);
 
         using var lucene = new LuceneArabicBaseline();
-        var results = new List<StageResult>
+        var results = new List<StageResult>();
+        StageResult? analyze = null, luceneResult = null, extract = null;
+        if (Wants('a'))
         {
-            Measure("(a) Rasid normalize (`ArabicNormalizer.Normalize`)", i => Stages.Normalize(_texts[i], ref _sink)),
-            Measure("(b) Rasid analyze (`TextAnalyzer.Analyze`: normalize + tokens + sentences + clauses)", i => Stages.Analyze(_texts[i], ref _sink)),
-            Measure("(c) (b) + clitic candidates for every Arabic word", i => Stages.AnalyzeWithClitics(_texts[i], ref _sink)),
-            Measure("(d) Lucene.NET `ArabicAnalyzer` (baseline)", i => lucene.CountTokens(_texts[i], ref _sink)),
-        };
+            results.Add(Measure("(a) Rasid normalize (`ArabicNormalizer.Normalize`)", i => Stages.Normalize(_texts[i], ref _sink)));
+        }
 
-        var ctor = Stopwatch.StartNew();
-        var extractor = new ArabicEventExtractor();
-        ctor.Stop();
+        if (Wants('b'))
+        {
+            results.Add(analyze = Measure("(b) Rasid analyze (`TextAnalyzer.Analyze`: normalize + tokens + sentences + clauses)", i => Stages.Analyze(_texts[i], ref _sink)));
+        }
+
+        if (Wants('c'))
+        {
+            results.Add(Measure("(c) (b) + clitic candidates for every Arabic word", i => Stages.AnalyzeWithClitics(_texts[i], ref _sink)));
+        }
+
+        if (Wants('d'))
+        {
+            results.Add(luceneResult = Measure("(d) Lucene.NET `ArabicAnalyzer` (baseline)", i => lucene.CountTokens(_texts[i], ref _sink)));
+        }
+
         long events = 0;
-        var extract = Measure("(e) extraction (`ArabicEventExtractor.Extract`)", i => Stages.Extract(extractor, _articles[i], ref events), beforePass: () => events = 0);
-        results.Add(extract);
+        double ctorMs = 0;
+        if (Wants('e'))
+        {
+            var ctor = Stopwatch.StartNew();
+            var extractor = new ArabicEventExtractor();
+            ctorMs = ctor.Elapsed.TotalMilliseconds;
+            results.Add(extract = Measure("(e) extraction (`ArabicEventExtractor.Extract`)", i => Stages.Extract(extractor, _articles[i], ref events), beforePass: () => events = 0));
+        }
 
-        var lucenePerCore = results[3].MegabytesPerSecond(_utf8Bytes);
-        WriteStageTable(results, lucenePerCore);
-        _out.WriteLine();
-        Line(
-            $"Extraction: extractor built in {ctor.Elapsed.TotalMilliseconds:F0} ms; {events} events over {_articles.Length} articles = {100.0 * events / Math.Max(1, _articles.Length):F2} events / 100 articles (all modalities). Issue-4 goal: ≥ 2 MB/s per core, < 500 MB.");
-        _out.WriteLine();
+        if (results.Count > 0)
+        {
+            WriteStageTable(results, luceneResult?.MegabytesPerSecond(_utf8Bytes));
+            _out.WriteLine();
+        }
 
-        WriteParallel(results[1]);
-        WriteBreakdown();
+        if (extract is not null)
+        {
+            Line(
+                $"Extraction: extractor built in {ctorMs:F0} ms; {events} events over {_articles.Length} articles = {100.0 * events / Math.Max(1, _articles.Length):F2} events / 100 articles (all modalities); {extract.MegabytesPerSecond(_utf8Bytes):F1} MB/s per core; peak RSS {extract.PeakRss / Mega:F0} MB, of which {baseRss / Mega:F0} MB is the corpus held in memory for the benchmark. Issue-4 goal: ≥ 2 MB/s per core, < 500 MB.");
+            _out.WriteLine();
+        }
+
+        if (Wants('p'))
+        {
+            WriteParallel(analyze);
+        }
+
+        if (Wants('x'))
+        {
+            WriteBreakdown();
+        }
 
         Line($"Load average at the end: {LoadAverage()}; checksum {_sink}.\n");
         return 0;
     }
+
+    private bool Wants(char stage) => _options.Only is null || _options.Only.Contains(stage, StringComparison.Ordinal);
 
     private StageResult Measure(string name, Func<int, int> perText, Action? beforePass = null)
     {
@@ -134,7 +166,7 @@ public sealed class CorpusRun
         _out.WriteLine();
     }
 
-    private void WriteStageTable(List<StageResult> results, double luceneMbs)
+    private void WriteStageTable(List<StageResult> results, double? luceneMbs)
     {
         _out.WriteLine("| stage | MB/s per core | M chars/s | M tokens/s | tokens | allocated | alloc B/char | peak RSS | vs Lucene | MB/s wall | CPU s per pass |");
         _out.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -144,11 +176,11 @@ public sealed class CorpusRun
             string tokens = r.Tokens > 0 ? r.Tokens.ToString("N0", CultureInfo.InvariantCulture) : "–";
             string tokensPerSecond = r.Tokens > 0 ? (r.Tokens / r.Seconds / Mega).ToString("F2", CultureInfo.InvariantCulture) : "–";
             Line(
-                $"| {r.Name} | {mbs:F1} | {_chars / r.Seconds / Mega:F1} | {tokensPerSecond} | {tokens} | {r.Allocated / Mega:F0} MB | {(double)r.Allocated / _chars:F1} | {r.PeakRss / Mega:F0} MB | {mbs / luceneMbs:F2}× | {_utf8Bytes / r.WallSeconds / Mega:F1} | {string.Join(" / ", r.Passes.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} |");
+                $"| {r.Name} | {mbs:F1} | {_chars / r.Seconds / Mega:F1} | {tokensPerSecond} | {tokens} | {r.Allocated / Mega:F0} MB | {(double)r.Allocated / _chars:F1} | {r.PeakRss / Mega:F0} MB | {(luceneMbs is { } l ? (mbs / l).ToString("F2", CultureInfo.InvariantCulture) + "×" : "–")} | {_utf8Bytes / r.WallSeconds / Mega:F1} | {string.Join(" / ", r.Passes.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))} |");
         }
     }
 
-    private void WriteParallel(StageResult single)
+    private void WriteParallel(StageResult? single)
     {
         int cores = Environment.ProcessorCount;
         var seconds = new List<double>();
@@ -180,7 +212,7 @@ public sealed class CorpusRun
         double c = Median(cpu);
         double total = _utf8Bytes / s / Mega;
         Line(
-            $"(b) on all {cores} cores (`Parallel.ForEach`, chunks of 64 articles): **{total:F1} MB/s total (wall clock)**, {_chars / s / Mega:F1} M chars/s; {_utf8Bytes / c / Mega:F1} MB per CPU-second ({c / s:F2} cores busy on average; single-threaded wall {single.WallSeconds:F2} s vs {s:F2} s here = {single.WallSeconds / s:F2}×); allocated {allocated / Mega:F0} MB, peak RSS {MemoryProbe.PeakRss() / Mega:F0} MB; wall s per pass {string.Join(" / ", seconds.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}.");
+            $"(b) on all {cores} cores (`Parallel.ForEach`, chunks of 64 articles): **{total:F1} MB/s total (wall clock)**, {_chars / s / Mega:F1} M chars/s; {_utf8Bytes / c / Mega:F1} MB per CPU-second ({c / s:F2} cores busy on average{(single is null ? "" : FormattableString.Invariant($"; single-threaded wall {single.WallSeconds:F2} s vs {s:F2} s here = {single.WallSeconds / s:F2}×"))}); allocated {allocated / Mega:F0} MB, peak RSS {MemoryProbe.PeakRss() / Mega:F0} MB; wall s per pass {string.Join(" / ", seconds.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}.");
         _out.WriteLine();
     }
 
@@ -215,7 +247,7 @@ public sealed class CorpusRun
             (b, _) => analyzed[b] = new AnalyzedText(normalized[b], tokens[b], sentences[b], ClauseSplitter.Split(normalized[b], tokens[b], sentences[b])),
             (b, _) => _sink += Stages.CliticCandidates(analyzed[b]),
         ];
-        long identity = 0;
+        long identity = 0, sameLength = 0;
         for (int pass = 0; pass < 2; pass++)
         {
             // Pass 0 warms up (over the warm-up articles only); pass 1 is measured over all.
@@ -245,6 +277,7 @@ public sealed class CorpusRun
                     for (int b = 0; b < n; b++)
                     {
                         identity += normalized[b].IsIdentity ? 1 : 0;
+                        sameLength += normalized[b].Length == normalized[b].Original.Length ? 1 : 0;
                     }
                 }
             }
@@ -262,7 +295,7 @@ public sealed class CorpusRun
         }
 
         _out.WriteLine();
-        Line($"{identity} of {_texts.Length} texts were already normal (identity map, no copy).");
+        Line($"{identity} of {_texts.Length} texts were already normal (identity map, no copy); {sameLength} normalized to the same length (only 1:1 foldings, nothing removed: their offset map is the identity).");
         _out.WriteLine();
     }
 
@@ -303,7 +336,8 @@ public sealed class CorpusRun
 }
 
 /// <summary>Options of the <c>corpus</c> command.</summary>
-public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles);
+/// <param name="Only">Letters of the parts to run (a–e stages, p parallel, x breakdown); null runs all.</param>
+public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles, string? Only = null);
 
 /// <summary>One stage's figures: median CPU and wall seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>
 public sealed record StageResult(string Name, double Seconds, double WallSeconds, List<double> Passes, long Tokens, long Allocated, long PeakRss)

@@ -3,10 +3,11 @@ using BenchmarkDotNet.Running;
 using Rasid.Bench;
 
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
-//   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N]   whole-corpus run, Markdown on stdout
+//   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
+//          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, p parallel, x breakdown; for profiling one part)
 //   micro [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks on 200 bulk articles
 const string Usage = """
-    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES]
+    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdepx]
            Rasid.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -47,7 +48,7 @@ catch (FileNotFoundException e)
 
 static CorpusRunOptions ParseCorpusOptions(string[] args)
 {
-    string? path = null;
+    string? path = null, only = null;
     int limit = 0, repeat = 3, warmup = 3000;
     for (int i = 0; i < args.Length; i++)
     {
@@ -56,11 +57,12 @@ static CorpusRunOptions ParseCorpusOptions(string[] args)
         {
             case "--limit": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
             case "--path": path = Value(); break;
+            case "--only": only = Value(); break;
             case "--repeat": repeat = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
             case "--warmup": warmup = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
             default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
         }
     }
 
-    return new CorpusRunOptions(path, limit, repeat, warmup);
+    return new CorpusRunOptions(path, limit, repeat, warmup, only);
 }
