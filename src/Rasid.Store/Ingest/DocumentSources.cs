@@ -1,0 +1,336 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Rasid.Core;
+using Rasid.Core.Input;
+
+namespace Rasid.Store.Ingest;
+
+/// <summary>
+/// Reads documents from what users point Rasid at: a .txt file, a folder (recursively), a JSONL or JSONL.gz dump
+/// (one object a line: id, published, country_hint, source, url, title, text), or an RSS/Atom feed (file or URL).
+/// Bad pieces become <see cref="SourceRejection"/>s and reading goes on.
+/// </summary>
+public static class DocumentSources
+{
+    public static IEnumerable<SourceItem> Read(string input, SourceDefaults defaults, HttpClient? http = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(defaults);
+        if (FeedReader.IsUrl(input))
+        {
+            return FeedReader.ReadUrl(input, defaults, http);
+        }
+
+        if (Directory.Exists(input))
+        {
+            return ReadFolder(input, defaults, http);
+        }
+
+        if (!File.Exists(input))
+        {
+            return [new SourceRejection(input, "E101", "file not found")];
+        }
+
+        return ReadFile(input, defaults, http);
+    }
+
+    /// <summary>
+    /// How many documents an input holds, counted cheaply (files; lines of a dump), for a progress bar with an ETA.
+    /// Null when it cannot be known without fetching (a URL) or reading fails.
+    /// </summary>
+    public static long? EstimateCount(string input)
+    {
+        try
+        {
+            if (FeedReader.IsUrl(input))
+            {
+                return null;
+            }
+
+            if (Directory.Exists(input))
+            {
+                long total = 0;
+                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(f => Kind(f) != InputKind.Unknown))
+                {
+                    total += EstimateCount(f) ?? 1;
+                }
+
+                return total;
+            }
+
+            return Kind(input) switch
+            {
+                InputKind.Jsonl => CountLines(File.OpenRead(input)),
+                InputKind.JsonlGz => CountLines(new GZipStream(File.OpenRead(input), CompressionMode.Decompress)),
+                InputKind.Feed => null,
+                _ => 1,
+            };
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static long CountLines(Stream stream)
+    {
+        using (stream)
+        {
+            var buffer = new byte[1 << 16];
+            long lines = 0;
+            int n;
+            bool any = false;
+            byte last = (byte)'\n';
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                any = true;
+                lines += buffer.AsSpan(0, n).Count((byte)'\n');
+                last = buffer[n - 1];
+            }
+
+            return any && last != (byte)'\n' ? lines + 1 : lines;
+        }
+    }
+
+    private static IEnumerable<SourceItem> ReadFolder(string folder, SourceDefaults defaults, HttpClient? http)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => Kind(f) != InputKind.Unknown)
+            .Order(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            foreach (var item in ReadFile(f, defaults, http))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private enum InputKind
+    {
+        Unknown,
+        Text,
+        Jsonl,
+        JsonlGz,
+        Feed,
+    }
+
+    private static InputKind Kind(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name.EndsWith(".gold.json", StringComparison.Ordinal))
+        {
+            return InputKind.Unknown;
+        }
+
+        return name switch
+        {
+            _ when name.EndsWith(".txt", StringComparison.Ordinal) => InputKind.Text,
+            _ when name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal) => InputKind.Jsonl,
+            _ when name.EndsWith(".jsonl.gz", StringComparison.Ordinal) || name.EndsWith(".ndjson.gz", StringComparison.Ordinal) => InputKind.JsonlGz,
+            _ when name.EndsWith(".rss", StringComparison.Ordinal) || name.EndsWith(".atom", StringComparison.Ordinal)
+                   || name.EndsWith(".xml", StringComparison.Ordinal) => InputKind.Feed,
+            _ => InputKind.Unknown,
+        };
+    }
+
+    private static IEnumerable<SourceItem> ReadFile(string path, SourceDefaults defaults, HttpClient? http)
+    {
+        switch (Kind(path))
+        {
+            case InputKind.Jsonl:
+                return ReadJsonl(path, () => File.OpenRead(path), defaults);
+            case InputKind.JsonlGz:
+                return ReadJsonl(path, () => new GzipCheckedStream(path), defaults);
+            case InputKind.Feed:
+                return FeedReader.ReadFile(path, defaults);
+            default:
+                return [ReadText(path, defaults)];
+        }
+    }
+
+    private static SourceItem ReadText(string path, SourceDefaults defaults)
+    {
+        try
+        {
+            var text = TextFileReader.Read(path);
+            var published = defaults.Published ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
+            var id = Path.GetFileNameWithoutExtension(path);
+            return new SourceDocument(path, new Document(id, text, published)
+            {
+                CountryHint = defaults.CountryHint,
+                Source = defaults.Source ?? Path.GetFileName(path),
+            });
+        }
+        catch (RasidException ex)
+        {
+            return new SourceRejection(path, ex.Code, ex.Problem);
+        }
+        catch (IOException ex)
+        {
+            return new SourceRejection(path, "E106", ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return new SourceRejection(path, "E107", ex.Message);
+        }
+    }
+
+    private static IEnumerable<SourceItem> ReadJsonl(string path, Func<Stream> open, SourceDefaults defaults)
+    {
+        Stream stream;
+        try
+        {
+            stream = open();
+        }
+        catch (IOException ex)
+        {
+            return [new SourceRejection(path, "E106", ex.Message)];
+        }
+
+        return ReadJsonlLines(path, stream, defaults);
+    }
+
+    private static IEnumerable<SourceItem> ReadJsonlLines(string path, Stream stream, SourceDefaults defaults)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        int lineNo = 0;
+        string? pending = null; // a line is parsed only once the next one (or a clean end) is seen: a truncated dump's cut line is not a record
+        while (true)
+        {
+            string? line;
+            string? failure = null;
+            try
+            {
+                line = reader.ReadLine();
+                if (line is null && stream is GzipCheckedStream { IsTruncated: true })
+                {
+                    failure = $"compressed stream is truncated after line {lineNo - (pending is null ? 0 : 1)}";
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                line = null;
+                failure = $"compressed stream is truncated or corrupt after line {lineNo - (pending is null ? 0 : 1)} ({ex.Message})";
+            }
+            catch (DecoderFallbackException)
+            {
+                line = null;
+                failure = $"invalid UTF-8 after line {lineNo}";
+            }
+            catch (IOException ex)
+            {
+                line = null;
+                failure = $"read failed after line {lineNo} ({ex.Message})";
+            }
+
+            if (failure is not null)
+            {
+                yield return new SourceRejection(path, "E108", failure);
+                yield break;
+            }
+
+            if (pending is not null)
+            {
+                yield return ParseJsonlRecord($"{path}:{lineNo}", pending, defaults);
+                pending = null;
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            lineNo++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                pending = line;
+            }
+        }
+    }
+
+    /// <summary>One JSONL record → a document, or the reason it is refused.</summary>
+    public static SourceItem ParseJsonlRecord(string input, string line, SourceDefaults defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            return new SourceRejection(input, "E110", $"not valid JSON ({ex.Message})");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new SourceRejection(input, "E111", "a JSONL record must be an object");
+            }
+
+            var text = Str(root, "text");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return new SourceRejection(input, "E112", "record has no \"text\"");
+            }
+
+            DateOnly published;
+            var pub = Str(root, "published");
+            if (pub is not null)
+            {
+                if (!TryParseDate(pub, out published))
+                {
+                    return new SourceRejection(input, "E113", $"\"published\" is '{pub}', not a date");
+                }
+            }
+            else if (defaults.Published is { } d)
+            {
+                published = d;
+            }
+            else
+            {
+                return new SourceRejection(input, "E114", "record has no \"published\" date and none was given (--published)");
+            }
+
+            var id = Str(root, "id") ?? "doc-" + ContentHash.Of(text)[..16];
+            return new SourceDocument(input, new Document(id, text, published)
+            {
+                CountryHint = Str(root, "country_hint") ?? defaults.CountryHint,
+                Source = Str(root, "source") ?? defaults.Source,
+                Url = Str(root, "url"),
+                Title = Str(root, "title"),
+            });
+        }
+    }
+
+    internal static bool TryParseDate(string s, out DateOnly date)
+    {
+        s = s.Trim();
+        if (s.Length >= 10 && DateOnly.TryParseExact(s[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var dto))
+        {
+            date = DateOnly.FromDateTime(dto.UtcDateTime);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    private static string? Str(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
+}

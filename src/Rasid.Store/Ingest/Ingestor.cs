@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Rasid.Core;
+
+namespace Rasid.Store.Ingest;
+
+public sealed record IngestOptions
+{
+    /// <summary>Documents per write transaction.</summary>
+    public int BatchSize { get; init; } = 200;
+
+    /// <summary>Extraction workers; default: one per core.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+}
+
+public sealed record IngestProgress(long Read, long Stored, long Skipped, long Rejected, long Failed, long Events, TimeSpan Elapsed)
+{
+    public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? (Stored + Skipped) / Elapsed.TotalSeconds : 0;
+}
+
+public sealed record IngestSummary(
+    long Read, long Stored, long Skipped, long Failed, long Events, IReadOnlyList<SourceRejection> Rejected, IReadOnlyList<string> FailedDocuments, TimeSpan Elapsed);
+
+/// <summary>
+/// Reads documents, extracts events on every core, and writes them to the store in batched transactions. Idempotent:
+/// documents already stored (by content hash) are skipped before extraction, so a rerun after a crash only does what
+/// is missing. A document whose extraction throws is stored with status failed and reported; the batch goes on.
+/// </summary>
+public sealed class Ingestor
+{
+    private readonly IEventStore _store;
+    private readonly IEventExtractor _extractor;
+    private readonly IngestOptions _options;
+
+    public Ingestor(IEventStore store, IEventExtractor extractor, IngestOptions? options = null)
+    {
+        _store = store;
+        _extractor = extractor;
+        _options = options ?? new IngestOptions();
+    }
+
+    public IngestSummary Run(IEnumerable<SourceItem> items, IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var clock = Stopwatch.StartNew();
+        var known = _store.ContentHashes();
+        var rejected = new List<SourceRejection>();
+        var failed = new List<string>();
+        long read = 0, stored = 0, skipped = 0, events = 0, failures = 0;
+
+        var toExtract = Channel.CreateBounded<Document>(new BoundedChannelOptions(_options.Workers * 64) { SingleWriter = true });
+        var toWrite = Channel.CreateBounded<ExtractedDocument>(new BoundedChannelOptions(_options.BatchSize * 4) { SingleReader = true });
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var item in items)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    Interlocked.Increment(ref read);
+                    switch (item)
+                    {
+                        case SourceRejection r:
+                            lock (rejected)
+                            {
+                                rejected.Add(r);
+                            }
+
+                            break;
+                        case SourceDocument d:
+                            if (!known.Add(ContentHash.Of(d.Document.Text)))
+                            {
+                                Interlocked.Increment(ref skipped);
+                                break;
+                            }
+
+                            await toExtract.Writer.WriteAsync(d.Document, cancellation).ConfigureAwait(false);
+                            break;
+                    }
+                }
+            }
+            finally
+            {
+                toExtract.Writer.Complete();
+            }
+        }, cancellation);
+
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var doc in toExtract.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                ExtractedDocument result;
+                try
+                {
+                    result = new ExtractedDocument(doc, _extractor.Extract(doc));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    result = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}" };
+                }
+
+                await toWrite.Writer.WriteAsync(result, cancellation).ConfigureAwait(false);
+            }
+        }, cancellation)).ToArray();
+
+        var closer = Task.WhenAll(workers).ContinueWith(t => toWrite.Writer.Complete(t.Exception), TaskScheduler.Default);
+
+        // The writer runs on this thread: one connection, batched transactions.
+        var batch = new List<ExtractedDocument>(_options.BatchSize);
+        var lastReport = Stopwatch.StartNew();
+        void Flush()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var r = _store.Write(batch);
+            stored += r.DocumentsAdded;
+            Interlocked.Add(ref skipped, r.DocumentsSkipped);
+            events += r.EventsAdded;
+            foreach (var d in batch.Where(d => d.Error is not null))
+            {
+                failures++;
+                failed.Add($"{d.Document.Id}: {d.Error}");
+            }
+
+            batch.Clear();
+        }
+
+        var reader = toWrite.Reader;
+        while (reader.WaitToReadAsync(cancellation).AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var doc))
+            {
+                batch.Add(doc);
+                if (batch.Count >= _options.BatchSize)
+                {
+                    Flush();
+                }
+            }
+
+            if (lastReport.ElapsedMilliseconds > 250)
+            {
+                Flush();
+                progress?.Report(new IngestProgress(Interlocked.Read(ref read), stored, Interlocked.Read(ref skipped), rejected.Count, failures, events, clock.Elapsed));
+                lastReport.Restart();
+            }
+        }
+
+        Flush();
+        producer.GetAwaiter().GetResult();
+        closer.GetAwaiter().GetResult();
+        progress?.Report(new IngestProgress(read, stored, skipped, rejected.Count, failures, events, clock.Elapsed));
+        return new IngestSummary(read, stored, Interlocked.Read(ref skipped), failures, events, rejected, failed, clock.Elapsed);
+    }
+}

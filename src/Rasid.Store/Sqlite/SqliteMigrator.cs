@@ -1,0 +1,78 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Rasid.Core;
+
+namespace Rasid.Store.Sqlite;
+
+/// <summary>
+/// Applies the versioned schema scripts under Migrations/Sqlite (embedded, named NNNN_*.sql) that a database has not
+/// seen yet, each in its own transaction, recording them in <c>schema_version</c>.
+/// </summary>
+internal static class SqliteMigrator
+{
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts { get; } = LoadScripts();
+
+    public static int Migrate(SqliteConnection connection, string location)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+
+        int current;
+        using (var get = connection.CreateCommand())
+        {
+            get.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = Convert.ToInt32(get.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        int latest = Scripts.Count == 0 ? 0 : Scripts[^1].Version;
+        if (current > latest)
+        {
+            throw new RasidException("E300", location, $"database schema version {current} is newer than this rasid knows ({latest}); upgrade rasid");
+        }
+
+        foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+        {
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+
+            using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_version(version, name, applied_at) VALUES ($v, $n, $t)";
+                record.Parameters.AddWithValue("$v", version);
+                record.Parameters.AddWithValue("$n", name);
+                record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+                record.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+        }
+
+        return latest;
+    }
+
+    private static List<(int, string, string)> LoadScripts()
+    {
+        var asm = Assembly.GetExecutingAssembly();
+        const string prefix = "rasid/migrations/Sqlite/";
+        var list = new List<(int, string, string)>();
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var file = name[prefix.Length..];
+            var version = int.Parse(file.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = asm.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            list.Add((version, file, reader.ReadToEnd()));
+        }
+
+        return list.OrderBy(s => s.Item1).ToList();
+    }
+}

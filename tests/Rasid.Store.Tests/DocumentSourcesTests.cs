@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Text;
+using Rasid.Store.Ingest;
+
+namespace Rasid.Store.Tests;
+
+public class DocumentSourcesTests : IDisposable
+{
+    private readonly TempDb _dir = new();
+    private static readonly SourceDefaults NoDefaults = new(null, null, null);
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Write(string name, string content)
+    {
+        var p = Path.Combine(_dir.Folder, name);
+        File.WriteAllText(p, content, new UTF8Encoding(false));
+        return p;
+    }
+
+    [Fact]
+    public void A_broken_jsonl_line_is_rejected_with_its_line_number_and_the_rest_is_read()
+    {
+        var p = Write("dump.jsonl",
+            """
+            {"id":"a","published":"2015-07-21","country_hint":"YE","text":"قصف على عدن"}
+            {"id":"b","published":"2015-07-21","text":
+            {"id":"c","published":"2015-07-22","text":"غارات على صنعاء"}
+            {"id":"d","text":"لا تاريخ"}
+            ["not an object"]
+            """);
+        var items = DocumentSources.Read(p, NoDefaults).ToList();
+        Assert.Equal(["a", "c"], items.OfType<SourceDocument>().Select(d => d.Document.Id));
+        var rejected = items.OfType<SourceRejection>().ToList();
+        Assert.Equal(3, rejected.Count);
+        Assert.Contains(rejected, r => r.Input.EndsWith(":2", StringComparison.Ordinal) && r.Code == "E110");
+        Assert.Contains(rejected, r => r.Input.EndsWith(":4", StringComparison.Ordinal) && r.Code == "E114");
+        Assert.Contains(rejected, r => r.Code == "E111");
+        Assert.Equal("YE", items.OfType<SourceDocument>().First().Document.CountryHint);
+    }
+
+    [Fact]
+    public void A_truncated_gzip_dump_yields_what_it_could_read_and_one_clear_rejection()
+    {
+        var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                var line = $"{{\"id\":\"d{i}\",\"published\":\"2015-07-21\",\"text\":\"نص رقم {i} {new string('ك', i % 50)}\"}}\n";
+                gz.Write(Encoding.UTF8.GetBytes(line));
+            }
+        }
+
+        var bytes = ms.ToArray();
+        var p = Path.Combine(_dir.Folder, "dump.jsonl.gz");
+        File.WriteAllBytes(p, bytes.AsSpan(0, bytes.Length / 2).ToArray());
+        var items = DocumentSources.Read(p, NoDefaults).ToList();
+        Assert.True(items.OfType<SourceDocument>().Count() > 100);
+        var rejection = Assert.Single(items.OfType<SourceRejection>());
+        Assert.Equal("E108", rejection.Code);
+        Assert.Contains("truncated", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_yields_text_files_and_rejects_bad_ones_by_name()
+    {
+        Write("a.txt", "قصف على حلب");
+        Write("b.txt", "");
+        File.WriteAllBytes(Path.Combine(_dir.Folder, "c.txt"), [0xD8, 0xA7, 0xFF, 0xFE, 0x41]);
+        File.WriteAllBytes(Path.Combine(_dir.Folder, "d.txt"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]);
+        Write("notes.md", "ignored");
+        var items = DocumentSources.Read(_dir.Folder, new SourceDefaults(new DateOnly(2017, 5, 2), "SY", null)).ToList();
+        var doc = Assert.Single(items.OfType<SourceDocument>());
+        Assert.Equal("a", doc.Document.Id);
+        Assert.Equal(new DateOnly(2017, 5, 2), doc.Document.Published);
+        Assert.Equal(["E102", "E104", "E105"], items.OfType<SourceRejection>().Select(r => r.Code).Order());
+    }
+
+    [Fact]
+    public void Rss_items_become_documents_with_title_text_date_and_link()
+    {
+        var p = Write("feed.rss",
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>مصدر</title><link>http://example.org/</link><description>d</description>
+            <item><title>غارات على الرقة</title><link>http://example.org/1</link><guid>n1</guid>
+              <pubDate>Tue, 21 Jul 2015 10:00:00 GMT</pubDate><description>&lt;p&gt;قتل خمسة &lt;b&gt;مدنيين&lt;/b&gt;&lt;/p&gt;</description></item>
+            <item><title>بلا تاريخ</title><guid>n2</guid><description>نص</description></item>
+            </channel></rss>
+            """);
+        var items = DocumentSources.Read(p, NoDefaults).ToList();
+        var doc = Assert.Single(items.OfType<SourceDocument>()).Document;
+        Assert.Equal("n1", doc.Id);
+        Assert.Equal(new DateOnly(2015, 7, 21), doc.Published);
+        Assert.Equal("غارات على الرقة\n\nقتل خمسة مدنيين", doc.Text);
+        Assert.Equal("http://example.org/1", doc.Url);
+        Assert.Equal("E114", Assert.Single(items.OfType<SourceRejection>()).Code);
+    }
+
+    [Fact]
+    public void Atom_entries_are_read()
+    {
+        var p = Write("feed.atom",
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2015-07-22T00:00:00Z</updated>
+            <entry><title>اشتباكات في تعز</title><id>urn:e1</id><updated>2015-07-22T08:00:00Z</updated><summary>قتلى وجرحى</summary></entry>
+            </feed>
+            """);
+        var doc = Assert.Single(DocumentSources.Read(p, NoDefaults).OfType<SourceDocument>()).Document;
+        Assert.Equal("urn:e1", doc.Id);
+        Assert.Equal("اشتباكات في تعز\n\nقتلى وجرحى", doc.Text);
+    }
+
+    [Theory]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title></channel></rss>""")]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss version="2.0"><channel><title>&lol3;</title></channel></rss>""")]
+    public void Feeds_with_a_dtd_are_refused_so_external_entities_and_entity_expansion_never_run(string xml)
+    {
+        var p = Write("evil.xml", xml);
+        var rejection = Assert.Single(DocumentSources.Read(p, NoDefaults));
+        var r = Assert.IsType<SourceRejection>(rejection);
+        Assert.Equal("E123", r.Code);
+    }
+
+    [Fact]
+    public void A_missing_input_is_one_rejection_naming_it()
+    {
+        var r = Assert.IsType<SourceRejection>(Assert.Single(DocumentSources.Read("/no/such/file.txt", NoDefaults)));
+        Assert.Equal("E101", r.Code);
+        Assert.Equal("/no/such/file.txt", r.Input);
+    }
+
+    [Fact]
+    public void Estimated_count_of_a_dump_is_its_number_of_lines()
+    {
+        var p = Write("dump.jsonl", "{}\n{}\n{}");
+        Assert.Equal(3, DocumentSources.EstimateCount(p));
+        Assert.Null(DocumentSources.EstimateCount("https://example.org/feed"));
+    }
+}

@@ -1,0 +1,193 @@
+using Rasid.Core;
+using Rasid.Store.Sqlite;
+
+namespace Rasid.Store.Tests;
+
+public class SqliteEventStoreTests
+{
+    [Fact]
+    public void Stored_event_comes_back_with_every_field()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        var e = TestEvents.Event("d1", "e1", SubEventType.Attack, "2017-04-26", 34.45, 40.92, fatalities: 4) with
+        {
+            FatalitiesLow = 4, FatalitiesHigh = 6, EventDateEnd = new DateOnly(2017, 4, 27),
+            PlaceCandidates = [new PlaceCandidate("Abu Kamal", "SY", "Deir ez-Zor", 34.45, 40.92, 0.9)],
+        };
+        store.Write([TestEvents.Doc("d1", "أعدم التنظيم أربعة من مقاتليه في البوكمال", e)]);
+
+        var got = Assert.Single(store.Query(new EventQuery()));
+        Assert.Equal(1, got.SourceCount);
+        Assert.Equal(["d1"], got.DocumentIds);
+        Assert.Equal("unreviewed", got.ReviewState);
+        var g = got.Event;
+        Assert.Equal("e1", g.EventId);
+        Assert.Equal(SubEventType.Attack, g.SubEventType);
+        Assert.Equal(new DateOnly(2017, 4, 26), g.EventDate);
+        Assert.Equal(new DateOnly(2017, 4, 27), g.EventDateEnd);
+        Assert.Equal(4, g.Fatalities);
+        Assert.Equal(6, g.FatalitiesHigh);
+        Assert.Equal("Islamic State", g.Actor1!.Name);
+        Assert.Equal(ActorType.RebelGroup, g.Actor1.Type);
+        Assert.Equal("Deir ez-Zor", g.Location!.Admin1);
+        Assert.Equal(34.45, g.Location.Latitude);
+        Assert.Equal("قصف", Assert.Single(g.Evidence).Text);
+        Assert.Equal("Abu Kamal", Assert.Single(g.PlaceCandidates).Name);
+        Assert.Equal(20, g.Interaction);
+    }
+
+    [Fact]
+    public void Writing_the_same_document_twice_adds_nothing_the_second_time()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        var doc = TestEvents.Doc("d1", "نص التقرير", TestEvents.Event("d1", "e1", SubEventType.ArmedClash, "2017-04-26", 34.45, 40.92));
+        var first = store.Write([doc]);
+        var second = store.Write([doc]);
+        Assert.Equal(new StoreWriteResult(1, 0, 1), first);
+        Assert.Equal(new StoreWriteResult(0, 1, 0), second);
+        Assert.Equal(1, store.Stats().Documents);
+        Assert.Equal(1, store.Stats().Incidents);
+    }
+
+    [Fact]
+    public void Two_reports_of_one_incident_become_one_incident_with_both_sources_and_the_merge_rule()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        // Report A: day precision, town, 5 dead. Report B: a day later, 3 km away, province precision, 12 dead.
+        var a = TestEvents.Event("dA", "a1", SubEventType.AirDroneStrike, "2017-04-26", 34.45, 40.92, fatalities: 5, tp: TimePrecision.Day, gp: GeoPrecision.Near);
+        var b = TestEvents.Event("dB", "b1", SubEventType.AirDroneStrike, "2017-04-27", 34.47, 40.93, fatalities: 12, tp: TimePrecision.Week, gp: GeoPrecision.Town);
+        store.Write([TestEvents.Doc("dA", "تقرير أ", a), TestEvents.Doc("dB", "تقرير ب", b)]);
+
+        var incident = Assert.Single(store.Query(new EventQuery()));
+        Assert.Equal(2, incident.SourceCount);
+        Assert.Equal(["dA", "dB"], incident.DocumentIds);
+        Assert.Equal("a1", incident.Event.EventId);
+        Assert.Equal(new DateOnly(2017, 4, 26), incident.Event.EventDate); // best time precision
+        Assert.Equal(34.47, incident.Event.Location!.Latitude);            // best geo precision
+        Assert.Equal(12, incident.Event.Fatalities);                        // highest reported toll
+        Assert.Equal(2, store.GetMentions("a1").Count);
+    }
+
+    [Theory]
+    [InlineData("2017-04-29", 34.45, 40.92, "Islamic State")]   // three days apart
+    [InlineData("2017-04-26", 35.33, 40.14, "Islamic State")]   // another town (~120 km)
+    [InlineData("2017-04-26", 34.45, 40.92, "Free Syrian Army")] // other actors
+    public void Reports_that_differ_in_date_place_or_actors_stay_separate(string date, double lat, double lon, string actor)
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        var a = TestEvents.Event("dA", "a1", SubEventType.ArmedClash, "2017-04-26", 34.45, 40.92);
+        var b = TestEvents.Event("dB", "b1", SubEventType.ArmedClash, date, lat, lon, actor1: actor);
+        store.Write([TestEvents.Doc("dA", "تقرير أ", a), TestEvents.Doc("dB", "تقرير ب", b)]);
+        Assert.Equal(2, store.Stats().Incidents);
+    }
+
+    [Fact]
+    public void A_mention_that_links_two_incidents_merges_them()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        var a = TestEvents.Event("dA", "a1", SubEventType.ArmedClash, "2017-04-25", 34.45, 40.92);
+        var c = TestEvents.Event("dC", "c1", SubEventType.ArmedClash, "2017-04-27", 34.45, 40.92);
+        store.Write([TestEvents.Doc("dA", "أ", a), TestEvents.Doc("dC", "ج", c)]);
+        Assert.Equal(2, store.Stats().Incidents);
+        var b = TestEvents.Event("dB", "b1", SubEventType.ArmedClash, "2017-04-26", 34.45, 40.92);
+        store.Write([TestEvents.Doc("dB", "ب", b)]);
+        var incident = Assert.Single(store.Query(new EventQuery()));
+        Assert.Equal(3, incident.SourceCount);
+    }
+
+    [Fact]
+    public void Negated_and_speculative_events_are_kept_but_not_listed_by_default()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        store.Write([TestEvents.Doc("d1", "نص",
+            TestEvents.Event("d1", "e1", SubEventType.Attack, "2017-04-26", 34.45, 40.92),
+            TestEvents.Event("d1", "e2", SubEventType.Attack, "2017-04-26", 34.45, 40.92, modality: Modality.Negated),
+            TestEvents.Event("d1", "e3", SubEventType.ArmedClash, "2017-04-26", 34.45, 40.92, modality: Modality.Speculative))]);
+        Assert.Equal(["e1"], store.Query(new EventQuery()).Select(e => e.Event.EventId));
+        Assert.Equal(3, store.Query(new EventQuery { IncludeUncounted = true }).Count);
+        Assert.Equal(["e2"], store.Query(new EventQuery { Modality = Modality.Negated }).Select(e => e.Event.EventId));
+        Assert.Equal(1, store.Stats().CountedIncidents);
+    }
+
+    [Fact]
+    public void Query_filters_by_date_type_actor_place_and_bounding_box()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        store.Write([
+            TestEvents.Doc("d1", "أ", TestEvents.Event("d1", "e1", SubEventType.AirDroneStrike, "2017-04-20", 34.45, 40.92, actor1: "Saudi-led coalition")),
+            TestEvents.Doc("d2", "ب", TestEvents.Event("d2", "e2", SubEventType.ArmedClash, "2017-04-26", 35.95, 39.01, place: "Ar Raqqa", admin1: "Ar-Raqqa")),
+            TestEvents.Doc("d3", "ج", TestEvents.Event("d3", "e3", SubEventType.Arrests, "2017-05-01", 34.45, 40.92, fatalities: 3)),
+        ]);
+        string[] Ids(EventQuery q) => store.Query(q).Select(e => e.Event.EventId).Order().ToArray();
+        Assert.Equal(["e2", "e3"], Ids(new EventQuery { From = new DateOnly(2017, 4, 21) }));
+        Assert.Equal(["e1", "e2"], Ids(new EventQuery { To = new DateOnly(2017, 4, 30) }));
+        Assert.Equal(["e2"], Ids(new EventQuery { EventType = "battles" }));
+        Assert.Equal(["e1"], Ids(new EventQuery { SubEventType = "Air/drone strike" }));
+        Assert.Equal(["e1"], Ids(new EventQuery { Actor = "coalition" }));
+        Assert.Equal(["e2"], Ids(new EventQuery { Admin1 = "ar-raqqa" }));
+        Assert.Equal(["e1", "e2", "e3"], Ids(new EventQuery { Country = "Syria" }));
+        Assert.Empty(Ids(new EventQuery { Country = "YE" }));
+        Assert.Equal(["e2"], Ids(new EventQuery { BoundingBox = (38.5, 35.5, 39.5, 36.5) }));
+        Assert.Equal(2, store.Count(new EventQuery { From = new DateOnly(2017, 4, 21) }));
+        Assert.Equal("e3", store.Query(new EventQuery { OrderBy = "fatalities" })[0].Event.EventId);
+        Assert.Equal(["e1"], store.Query(new EventQuery { OrderBy = "date_asc", Limit = 1 }).Select(e => e.Event.EventId));
+    }
+
+    [Theory]
+    [InlineData("الرقة")]
+    [InlineData("الرقّة")]
+    [InlineData("رقه")]
+    public void Full_text_search_normalizes_arabic_and_sees_through_clitics(string query)
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        store.Write([
+            TestEvents.Doc("d1", "قصف عنيف بالرقة أمس", TestEvents.Event("d1", "e1", SubEventType.ShellingArtilleryMissileAttack, "2017-04-26", 35.95, 39.01)),
+            TestEvents.Doc("d2", "اشتباكات في حلب", TestEvents.Event("d2", "e2", SubEventType.ArmedClash, "2017-04-26", 36.2, 37.15)),
+        ]);
+        var hit = Assert.Single(store.SearchDocuments(query));
+        Assert.Equal("d1", hit.DocumentId);
+        Assert.Equal(["e1"], store.Query(new EventQuery { Text = query }).Select(e => e.Event.EventId));
+    }
+
+    [Fact]
+    public void A_failed_extraction_keeps_the_document_with_its_error()
+    {
+        using var db = new TempDb();
+        using var store = SqliteEventStore.Open(db.Path);
+        store.Write([TestEvents.Doc("d1", "نص") with { Error = "boom" }]);
+        var doc = store.GetDocument("d1")!;
+        Assert.Equal("failed", doc.Status);
+        Assert.Equal("boom", doc.Error);
+        Assert.Equal(1, store.Stats().FailedDocuments);
+    }
+
+    [Fact]
+    public void Opening_a_file_that_is_not_a_database_is_a_clear_error()
+    {
+        using var db = new TempDb();
+        File.WriteAllText(db.Path, "this is not sqlite, just text that is long enough to be read as a header........");
+        var ex = Assert.Throws<RasidException>(() => SqliteEventStore.Open(db.Path));
+        Assert.Equal("E302", ex.Code);
+    }
+
+    [Fact]
+    public void Reopening_a_store_keeps_its_data_and_schema_version()
+    {
+        using var db = new TempDb();
+        using (var store = SqliteEventStore.Open(db.Path))
+        {
+            store.Write([TestEvents.Doc("d1", "نص", TestEvents.Event("d1", "e1", SubEventType.Attack, "2017-04-26", 34.45, 40.92))]);
+        }
+
+        using var again = SqliteEventStore.Open(db.Path);
+        Assert.Equal(1, again.Stats().Incidents);
+    }
+}
