@@ -72,21 +72,10 @@ public static class BulkCorpus
     /// <summary>Streams the articles of a gzip (or plain) JSONL file; <paramref name="limit"/> ≤ 0 means all.</summary>
     public static IEnumerable<BulkArticle> Read(string path, int limit = 0)
     {
-        using var file = File.OpenRead(path);
-        using Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(file, CompressionMode.Decompress)
-            : file;
-        using var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: true));
         int n = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Lines(path))
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var a = JsonSerializer.Deserialize<BulkArticle>(line);
-            if (a?.Text is null)
+            if (Parse(line) is not { } a)
             {
                 continue;
             }
@@ -99,15 +88,15 @@ public static class BulkCorpus
         }
     }
 
-    /// <summary>A fixed, spread-out sample: every k-th article so that <paramref name="count"/> articles cover the whole year.</summary>
+    /// <summary>A fixed, spread-out sample: every k-th line, so that <paramref name="count"/> articles cover the whole year. Only those lines are parsed.</summary>
     public static List<BulkArticle> Sample(string path, int count, int corpusSize = 30_646)
     {
         int step = Math.Max(1, corpusSize / count);
         var result = new List<BulkArticle>(count);
         int i = 0;
-        foreach (var a in Read(path))
+        foreach (var line in Lines(path))
         {
-            if (i++ % step == 0)
+            if (i++ % step == 0 && Parse(line) is { } a)
             {
                 result.Add(a);
                 if (result.Count == count)
@@ -118,5 +107,27 @@ public static class BulkCorpus
         }
 
         return result;
+    }
+
+    private static BulkArticle? Parse(string line)
+    {
+        var a = JsonSerializer.Deserialize<BulkArticle>(line);
+        return a?.Text is null ? null : a;
+    }
+
+    private static IEnumerable<string> Lines(string path)
+    {
+        using var file = File.OpenRead(path);
+        using Stream input = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(file, CompressionMode.Decompress)
+            : file;
+        using var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text;
+using Rasid.Arabic.Matching;
 using Rasid.Arabic.Text;
 using Rasid.Extraction;
 
@@ -81,6 +82,27 @@ public sealed class CorpusRun
             results.Add(extract = Measure("(e) extraction (`ArabicEventExtractor.Extract`)", i => Stages.Extract(extractor, _articles[i], ref events), beforePass: () => events = 0));
         }
 
+        string? matcherNote = null;
+        if (Wants('f'))
+        {
+            var names = PlaceNames.Read(path);
+            if (names is null)
+            {
+                matcherNote = "(f) skipped: geo/ar_name_index.tsv.gz is not in the shared folder beside the corpus.";
+            }
+            else
+            {
+                var build = Stopwatch.StartNew();
+                var places = PhraseMatcher<int>.Build(names.Select((name, i) => (name, i)));
+                build.Stop();
+                long matches = 0;
+                var f = Measure("(f) (b) + `PhraseMatcher.FindAll` over the place names of shared/geo", i => Stages.AnalyzeAndMatch(places, _texts[i], ref matches), beforePass: () => matches = 0);
+                results.Add(f);
+                matcherNote = FormattableString.Invariant(
+                    $"Phrase matching: {names.Length} Arabic place names (shared/geo/ar_name_index.tsv.gz) compiled into a token trie in {build.Elapsed.TotalMilliseconds:F0} ms; {matches} matches = {(double)matches / Math.Max(1, _articles.Length):F1} per article.");
+            }
+        }
+
         if (results.Count > 0)
         {
             WriteStageTable(results, luceneResult?.MegabytesPerSecond(_utf8Bytes));
@@ -91,6 +113,12 @@ public sealed class CorpusRun
         {
             Line(
                 $"Extraction: extractor built in {ctorMs:F0} ms; {events} events over {_articles.Length} articles = {100.0 * events / Math.Max(1, _articles.Length):F2} events / 100 articles (all modalities); {extract.MegabytesPerSecond(_utf8Bytes):F1} MB/s per core; peak RSS {extract.PeakRss / Mega:F0} MB, of which {baseRss / Mega:F0} MB is the corpus held in memory for the benchmark. Issue-4 goal: ≥ 2 MB/s per core, < 500 MB.");
+            _out.WriteLine();
+        }
+
+        if (matcherNote is not null)
+        {
+            _out.WriteLine(matcherNote);
             _out.WriteLine();
         }
 
@@ -336,7 +364,7 @@ public sealed class CorpusRun
 }
 
 /// <summary>Options of the <c>corpus</c> command.</summary>
-/// <param name="Only">Letters of the parts to run (a–e stages, p parallel, x breakdown); null runs all.</param>
+/// <param name="Only">Letters of the parts to run (a–f stages, p parallel, x breakdown); null runs all.</param>
 public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles, string? Only = null);
 
 /// <summary>One stage's figures: median CPU and wall seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Rasid.Bench;
@@ -24,33 +23,9 @@ public static class MicroCorpus
     public static long Chars => Texts.Sum(t => (long)t.Length);
 
     /// <summary>Distinct Arabic place names (column ar_name) of the shared gazetteer index.</summary>
-    public static string[] PlaceNames => LazyPlaceNames.Value;
+    public static string[] PlaceNameList => LazyPlaceNames.Value;
 
-    private static string[] ReadPlaceNames()
-    {
-        var corpus = BulkCorpus.Resolve(null);
-        var shared = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(corpus)!, "..", ".."));
-        var index = Path.Combine(shared, "geo", "ar_name_index.tsv.gz");
-        if (!File.Exists(index))
-        {
-            throw new FileNotFoundException($"the phrase-matcher benchmark reads the place names of {index} in place; it is missing.", index);
-        }
-
-        using var file = File.OpenRead(index);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gz, Encoding.UTF8);
-        var header = reader.ReadLine()!.Split('\t');
-        int column = Array.IndexOf(header, "ar_name");
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            var fields = line.Split('\t');
-            if (column < fields.Length && fields[column].Length > 1)
-            {
-                names.Add(fields[column]);
-            }
-        }
-
-        return names.Order(StringComparer.Ordinal).ToArray();
-    }
+    private static string[] ReadPlaceNames() =>
+        PlaceNames.Read(BulkCorpus.Resolve(null)) ?? throw new FileNotFoundException(
+            "the phrase-matcher benchmark reads the place names of ../shared/geo/ar_name_index.tsv.gz in place; it is missing.");
 }

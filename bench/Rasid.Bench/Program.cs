@@ -4,10 +4,10 @@ using Rasid.Bench;
 
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
-//          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, p parallel, x breakdown; for profiling one part)
+//          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, p parallel, x breakdown; for profiling one part)
 //   micro [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks on 200 bulk articles
 const string Usage = """
-    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdepx]
+    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefpx]
            Rasid.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -32,7 +32,7 @@ try
             }
 
             // Load the sample once in the host so a missing ../shared fails here with a clear message.
-            Console.Error.WriteLine($"micro corpus: {MicroCorpus.Texts.Length} articles, {MicroCorpus.Chars} chars, {MicroCorpus.Utf8Bytes} UTF-8 bytes; {MicroCorpus.PlaceNames.Length} place names");
+            Console.Error.WriteLine($"micro corpus: {MicroCorpus.Texts.Length} articles, {MicroCorpus.Chars} chars, {MicroCorpus.Utf8Bytes} UTF-8 bytes; {MicroCorpus.PlaceNameList.Length} place names");
             var summaries = BenchmarkSwitcher.FromTypes([typeof(TextLayerBenchmarks)]).Run(rest);
             return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
         default:

@@ -1,3 +1,4 @@
+using Rasid.Arabic.Matching;
 using Rasid.Arabic.Morphology;
 using Rasid.Arabic.Text;
 using Rasid.Core;
@@ -51,6 +52,14 @@ public static class Stages
         }
 
         return candidates;
+    }
+
+    /// <summary>(f) = (b) + all longest phrase matches of a gazetteer-sized matcher: returns the tokens, counts matches.</summary>
+    public static int AnalyzeAndMatch(PhraseMatcher<int> matcher, string text, ref long matches)
+    {
+        var a = TextAnalyzer.Analyze(text);
+        matches += matcher.FindAll(a).Count;
+        return a.Tokens.Length;
     }
 
     /// <summary>(e) full extraction with the default extractor.</summary>

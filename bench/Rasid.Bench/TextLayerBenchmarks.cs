@@ -26,7 +26,7 @@ public class TextLayerBenchmarks
         _texts = MicroCorpus.Texts;
         _normalized = _texts.Select(ArabicNormalizer.Normalize).ToArray();
         _analyzed = _texts.Select(TextAnalyzer.Analyze).ToArray();
-        _places = PhraseMatcher<int>.Build(MicroCorpus.PlaceNames.Select((name, i) => (name, i)));
+        _places = PhraseMatcher<int>.Build(MicroCorpus.PlaceNameList.Select((name, i) => (name, i)));
         _lucene = new LuceneArabicBaseline();
     }
 
