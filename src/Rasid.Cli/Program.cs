@@ -10,6 +10,9 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     AnalyzeCommand.Create(),
     IngestCommand.Create(),
     QueryCommand.Create(),
+    WorkerCommand.Create(),
+    StatusCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 return CliRunner.Run(root, args);

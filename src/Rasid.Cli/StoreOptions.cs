@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Rasid.Core;
 using Rasid.Store;
+using Rasid.Store.Postgres;
 using Rasid.Store.Sqlite;
 
 namespace Rasid.Cli;
@@ -11,11 +12,12 @@ internal static class StoreOptions
 {
     public static Option<string> Db() => new("--db")
     {
-        Description = "The store: a SQLite file (default rasid.db in the current folder).",
+        Description = "The store: a SQLite file (default rasid.db in the current folder) or postgres://user:password@host:port/database.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RASID_DB") ?? "rasid.db",
     };
 
-    public static IEventStore Open(string db) => SqliteEventStore.Open(db);
+    public static IEventStore Open(string db) =>
+        PostgresEventStore.IsPostgres(db) ? PostgresEventStore.Open(db) : SqliteEventStore.Open(db);
 
     /// <summary>The filters of <c>rasid query</c> and <c>rasid export</c>.</summary>
     internal sealed class Filters

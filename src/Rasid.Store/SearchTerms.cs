@@ -38,12 +38,24 @@ public static class SearchTerms
         return sb.ToString();
     }
 
-    /// <summary>An FTS5 MATCH expression: every term must occur (a trailing * keeps prefix search). Null when nothing is searchable.</summary>
+    /// <summary>A search term: normalized text, and whether it was asked as a prefix ("حلب*").</summary>
+    public readonly record struct Term(string Text, bool Prefix);
+
+    /// <summary>An FTS5 MATCH expression: every term must occur. Null when nothing is searchable.</summary>
     public static string? MatchExpression(string query)
+    {
+        var terms = Terms(query);
+        return terms.Count == 0
+            ? null
+            : string.Join(' ', terms.Select(t => "\"" + t.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
+    }
+
+    /// <summary>The terms of a query, normalized and stemmed as the index is.</summary>
+    public static IReadOnlyList<Term> Terms(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var analysis = TextAnalyzer.Analyze(query);
-        var terms = new List<string>();
+        var terms = new List<Term>();
         for (int i = 0; i < analysis.Tokens.Length; i++)
         {
             var t = analysis.Tokens[i];
@@ -55,10 +67,10 @@ public static class SearchTerms
             var word = analysis.NormOf(i);
             var term = t.Kind == TokenKind.ArabicWord ? Stem(word).ToString() : word.ToString();
             bool prefix = t.NormEnd < analysis.Normalized.Length && analysis.Normalized.Text[t.NormEnd] == '*';
-            terms.Add("\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (prefix ? "*" : string.Empty));
+            terms.Add(new Term(term, prefix));
         }
 
-        return terms.Count == 0 ? null : string.Join(' ', terms);
+        return terms;
     }
 
     private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)

@@ -7,7 +7,13 @@ public sealed record ExtractedDocument(Document Document, IReadOnlyList<Conflict
 {
     /// <summary>Set when extraction failed: the document is kept (status failed) so nothing is lost, with no events.</summary>
     public string? Error { get; init; }
+
+    /// <summary>When the document was first stored (kept when a store is copied); default: now.</summary>
+    public DateTimeOffset? IngestedAt { get; init; }
 }
+
+/// <summary>One entry of an incident's review history.</summary>
+public sealed record ReviewEntry(string IncidentId, string User, string Action, string? Field, string? OldValue, string? NewValue, DateTimeOffset At);
 
 /// <summary>An incident as analysts see it: the merged event, how many reports describe it, and which.</summary>
 public sealed record StoredEvent(ConflictEvent Event, int SourceCount, IReadOnlyList<string> DocumentIds, string ReviewState);
@@ -99,4 +105,13 @@ public interface IEventStore : IDisposable
     IReadOnlyList<DocumentHit> SearchDocuments(string text, int limit = 20);
 
     StoreStats Stats();
+
+    /// <summary>Every document with the mentions extracted from it, in storage order (for copying a store).</summary>
+    IEnumerable<(StoredDocument Document, IReadOnlyList<ConflictEvent> Mentions)> ReadAll();
+
+    /// <summary>Review states that are not 'unreviewed', and the whole review history (for copying a store).</summary>
+    (IReadOnlyDictionary<string, string> States, IReadOnlyList<ReviewEntry> History) ReadReviews();
+
+    /// <summary>Restores review states and history read from another store.</summary>
+    void WriteReviews(IReadOnlyDictionary<string, string> states, IReadOnlyList<ReviewEntry> history);
 }

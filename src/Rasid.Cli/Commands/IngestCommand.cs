@@ -20,15 +20,21 @@ internal static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "Extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per write transaction.", DefaultValueFactory = _ => 200 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
+        var enqueue = new Option<bool>("--enqueue") { Description = "Only put the documents on the PostgreSQL job queue; `rasid worker` processes extract and store them." };
         var cmd = new Command("ingest", "Read reports, extract events and store them (idempotent, resumable).")
         {
-            paths, db, published, country, source, workers, batch, quiet,
+            paths, db, published, country, source, workers, batch, quiet, enqueue,
         };
         cmd.SetAction(p => CliRunner.Guard(() =>
         {
             var defaults = new SourceDefaults(p.GetValue(published), p.GetValue(country)?.ToUpperInvariant(), p.GetValue(source));
             var inputs = p.GetValue(paths)!;
             using var store = StoreOptions.Open(p.GetValue(db)!);
+            if (p.GetValue(enqueue))
+            {
+                return Enqueue(store, inputs.SelectMany(i => DocumentSources.Read(i, defaults)));
+            }
+
             var ingestor = new Ingestor(store, DefaultPipeline.Extractor, new IngestOptions
             {
                 Workers = Math.Max(1, p.GetValue(workers)),
@@ -69,6 +75,45 @@ internal static class IngestCommand
             return summary.Rejected.Count > 0 || summary.Failed > 0 ? 1 : 0;
         }));
         return cmd;
+    }
+
+    private static int Enqueue(Rasid.Store.IEventStore store, IEnumerable<SourceItem> items)
+    {
+        if (store is not Rasid.Store.Postgres.PostgresEventStore pg)
+        {
+            throw new Rasid.Core.RasidException("E320", store.Location, "--enqueue needs a PostgreSQL store (--db postgres://…); the job queue lives there");
+        }
+
+        var queue = new Rasid.Store.Postgres.PostgresJobQueue(pg);
+        var batch = new List<(Rasid.Core.Document, string)>(500);
+        var rejected = new List<SourceRejection>();
+        long read = 0, added = 0;
+        foreach (var item in items)
+        {
+            read++;
+            if (item is SourceRejection r)
+            {
+                rejected.Add(r);
+            }
+            else if (item is SourceDocument d)
+            {
+                batch.Add((d.Document, d.Input));
+                if (batch.Count == 500)
+                {
+                    added += queue.Enqueue(batch);
+                    batch.Clear();
+                }
+            }
+        }
+
+        added += queue.Enqueue(batch);
+        Console.Error.WriteLine($"rasid ingest --enqueue: {read} read, {added} queued, {read - added - rejected.Count} already stored or queued, {rejected.Count} rejected");
+        foreach (var r in rejected)
+        {
+            Console.Error.WriteLine($"  rejected {r}");
+        }
+
+        return rejected.Count > 0 ? 1 : 0;
     }
 
     private static IngestSummary RunWithProgress(Ingestor ingestor, IEnumerable<SourceItem> items, long? total)

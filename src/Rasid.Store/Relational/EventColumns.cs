@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Rasid.Core;
 
-namespace Rasid.Store.Sqlite;
+namespace Rasid.Store.Relational;
 
 /// <summary>
 /// The event columns shared by the <c>events</c> (mentions) and <c>incidents</c> tables, and the mapping between them
@@ -16,51 +16,51 @@ internal static class EventColumns
         "latitude, longitude, geo_precision, fatalities, fatalities_low, fatalities_high, modality, counted, notes, confidence, source";
 
     public const string Parameters =
-        "$event_date, $event_date_end, $time_precision, $event_type, $sub_event_type, $actor1, $inter1, $assoc_actor_1, $assoc_inter_1, " +
-        "$actor2, $inter2, $assoc_actor_2, $assoc_inter_2, $country_code, $country, $admin1, $admin2, $admin3, $location, $location_ar, " +
-        "$latitude, $longitude, $geo_precision, $fatalities, $fatalities_low, $fatalities_high, $modality, $counted, $notes, $confidence, $source";
+        "@event_date, @event_date_end, @time_precision, @event_type, @sub_event_type, @actor1, @inter1, @assoc_actor_1, @assoc_inter_1, " +
+        "@actor2, @inter2, @assoc_actor_2, @assoc_inter_2, @country_code, @country, @admin1, @admin2, @admin3, @location, @location_ar, " +
+        "@latitude, @longitude, @geo_precision, @fatalities, @fatalities_low, @fatalities_high, @modality, @counted, @notes, @confidence, @source";
 
-    public static void Bind(SqliteCommand cmd, ConflictEvent e)
+    public static void Bind(DbCommand cmd, ConflictEvent e)
     {
-        var p = cmd.Parameters;
-        p.AddWithValue("$event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        p.AddWithValue("$event_date_end", (object?)e.EventDateEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        p.AddWithValue("$time_precision", (int)e.TimePrecision);
-        p.AddWithValue("$event_type", e.EventType.Name());
-        p.AddWithValue("$sub_event_type", e.SubEventType.Name());
+        var p = cmd;
+        p.Add("@event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        p.Add("@event_date_end", (object?)e.EventDateEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.Add("@time_precision", (int)e.TimePrecision);
+        p.Add("@event_type", e.EventType.Name());
+        p.Add("@sub_event_type", e.SubEventType.Name());
         BindActor(p, "actor1", "inter1", e.Actor1);
         BindActor(p, "assoc_actor_1", "assoc_inter_1", e.AssocActor1);
         BindActor(p, "actor2", "inter2", e.Actor2);
         BindActor(p, "assoc_actor_2", "assoc_inter_2", e.AssocActor2);
         var l = e.Location;
-        p.AddWithValue("$country_code", (object?)l?.CountryCode ?? DBNull.Value);
-        p.AddWithValue("$country", (object?)l?.Country ?? DBNull.Value);
-        p.AddWithValue("$admin1", (object?)l?.Admin1 ?? DBNull.Value);
-        p.AddWithValue("$admin2", (object?)l?.Admin2 ?? DBNull.Value);
-        p.AddWithValue("$admin3", (object?)l?.Admin3 ?? DBNull.Value);
-        p.AddWithValue("$location", (object?)l?.Name ?? DBNull.Value);
-        p.AddWithValue("$location_ar", (object?)l?.NameArabic ?? DBNull.Value);
-        p.AddWithValue("$latitude", l is null ? DBNull.Value : l.Latitude);
-        p.AddWithValue("$longitude", l is null ? DBNull.Value : l.Longitude);
-        p.AddWithValue("$geo_precision", l is null ? DBNull.Value : (int)l.Precision);
-        p.AddWithValue("$fatalities", e.Fatalities);
-        p.AddWithValue("$fatalities_low", (object?)e.FatalitiesLow ?? DBNull.Value);
-        p.AddWithValue("$fatalities_high", (object?)e.FatalitiesHigh ?? DBNull.Value);
-        p.AddWithValue("$modality", e.Modality.ToWireName());
-        p.AddWithValue("$counted", e.Modality.Counts() ? 1 : 0);
-        p.AddWithValue("$notes", e.Notes);
-        p.AddWithValue("$confidence", e.Confidence);
-        p.AddWithValue("$source", (object?)e.Source ?? DBNull.Value);
+        p.Add("@country_code", (object?)l?.CountryCode ?? DBNull.Value);
+        p.Add("@country", (object?)l?.Country ?? DBNull.Value);
+        p.Add("@admin1", (object?)l?.Admin1 ?? DBNull.Value);
+        p.Add("@admin2", (object?)l?.Admin2 ?? DBNull.Value);
+        p.Add("@admin3", (object?)l?.Admin3 ?? DBNull.Value);
+        p.Add("@location", (object?)l?.Name ?? DBNull.Value);
+        p.Add("@location_ar", (object?)l?.NameArabic ?? DBNull.Value);
+        p.Add("@latitude", l is null ? DBNull.Value : l.Latitude);
+        p.Add("@longitude", l is null ? DBNull.Value : l.Longitude);
+        p.Add("@geo_precision", l is null ? DBNull.Value : (int)l.Precision);
+        p.Add("@fatalities", e.Fatalities);
+        p.Add("@fatalities_low", (object?)e.FatalitiesLow ?? DBNull.Value);
+        p.Add("@fatalities_high", (object?)e.FatalitiesHigh ?? DBNull.Value);
+        p.Add("@modality", e.Modality.ToWireName());
+        p.Add("@counted", e.Modality.Counts() ? 1 : 0);
+        p.Add("@notes", e.Notes);
+        p.Add("@confidence", e.Confidence);
+        p.Add("@source", (object?)e.Source ?? DBNull.Value);
     }
 
-    private static void BindActor(SqliteParameterCollection p, string name, string inter, EventActor? actor)
+    private static void BindActor(DbCommand p, string name, string inter, EventActor? actor)
     {
-        p.AddWithValue("$" + name, (object?)actor?.Name ?? DBNull.Value);
-        p.AddWithValue("$" + inter, (int)(actor?.Type ?? ActorType.None));
+        p.Add("@" + name, actor?.Name);
+        p.Add("@" + inter, (int)(actor?.Type ?? ActorType.None));
     }
 
     /// <summary>Reads the shared columns starting at <paramref name="o"/> (the position of event_date in the SELECT).</summary>
-    public static ConflictEvent Read(SqliteDataReader r, int o, string eventId, string documentId, string evidenceJson, string? candidatesJson)
+    public static ConflictEvent Read(DbDataReader r, int o, string eventId, string documentId, string evidenceJson, string? candidatesJson)
     {
         if (!AcledTaxonomy.TryParseSubEventType(r.GetString(o + 4), out var sub))
         {
@@ -117,8 +117,8 @@ internal static class EventColumns
 
     public const int Count = 31;
 
-    private static EventActor? Actor(SqliteDataReader r, int i) =>
+    private static EventActor? Actor(DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : new EventActor(r.GetString(i), (ActorType)r.GetInt32(i + 1));
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

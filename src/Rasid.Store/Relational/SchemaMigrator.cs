@@ -1,18 +1,16 @@
 using System.Reflection;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Rasid.Core;
 
-namespace Rasid.Store.Sqlite;
+namespace Rasid.Store.Relational;
 
 /// <summary>
-/// Applies the versioned schema scripts under Migrations/Sqlite (embedded, named NNNN_*.sql) that a database has not
+/// Applies the versioned schema scripts of a dialect (Migrations/Sqlite or Migrations/Postgres, embedded, named NNNN_*.sql) that a database has not
 /// seen yet, each in its own transaction, recording them in <c>schema_version</c>.
 /// </summary>
-internal static class SqliteMigrator
+internal static class SchemaMigrator
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts { get; } = LoadScripts();
-
-    public static int Migrate(SqliteConnection connection, string location)
+    public static int Migrate(DbConnection connection, string dialect, string location)
     {
         using (var create = connection.CreateCommand())
         {
@@ -27,13 +25,14 @@ internal static class SqliteMigrator
             current = Convert.ToInt32(get.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        int latest = Scripts.Count == 0 ? 0 : Scripts[^1].Version;
+        var scripts = LoadScripts(dialect);
+        int latest = scripts.Count == 0 ? 0 : scripts[^1].Item1;
         if (current > latest)
         {
             throw new RasidException("E300", location, $"database schema version {current} is newer than this rasid knows ({latest}); upgrade rasid");
         }
 
-        foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+        foreach (var (version, name, sql) in scripts.Where(s => s.Item1 > current))
         {
             using var tx = connection.BeginTransaction();
             using (var cmd = connection.CreateCommand())
@@ -46,10 +45,10 @@ internal static class SqliteMigrator
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = tx;
-                record.CommandText = "INSERT INTO schema_version(version, name, applied_at) VALUES ($v, $n, $t)";
-                record.Parameters.AddWithValue("$v", version);
-                record.Parameters.AddWithValue("$n", name);
-                record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+                record.CommandText = "INSERT INTO schema_version(version, name, applied_at) VALUES (@v, @n, @t)";
+                record.Add("@v", version);
+                record.Add("@n", name);
+                record.Add("@t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 record.ExecuteNonQuery();
             }
 
@@ -59,10 +58,10 @@ internal static class SqliteMigrator
         return latest;
     }
 
-    private static List<(int, string, string)> LoadScripts()
+    private static List<(int, string, string)> LoadScripts(string dialect)
     {
         var asm = Assembly.GetExecutingAssembly();
-        const string prefix = "rasid/migrations/Sqlite/";
+        var prefix = $"rasid/migrations/{dialect}/";
         var list = new List<(int, string, string)>();
         foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Npgsql;
+using Rasid.Core;
+using Rasid.Store.Relational;
+
+namespace Rasid.Store.Postgres;
+
+/// <summary>
+/// The scale-out store on PostgreSQL: the same schema semantics and migrations as SQLite, full-text search on tsvector
+/// columns (the 'simple' configuration over Rasid's Arabic-normalized, clitic-stemmed terms), and writers from many
+/// processes serialized only for incident clustering (a transaction-level advisory lock).
+/// </summary>
+public sealed class PostgresEventStore : RelationalEventStore
+{
+    private const long ClusteringLock = 0x5241_5349_44; // "RASID"
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresEventStore(string connectionString, string location)
+    {
+        Location = location;
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        using var c = OpenConnection();
+        Db.Exec(c, null, "SELECT pg_advisory_lock(@l)", ("@l", ClusteringLock)); // one migrator at a time
+        try
+        {
+            SchemaMigrator.Migrate(c, "Postgres", location);
+        }
+        finally
+        {
+            Db.Exec(c, null, "SELECT pg_advisory_unlock(@l)", ("@l", ClusteringLock));
+        }
+    }
+
+    public override string Location { get; }
+
+    /// <summary>True for a postgres:// or postgresql:// URL, or an Npgsql "Host=…" connection string.</summary>
+    public static bool IsPostgres(string db) =>
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    public static PostgresEventStore Open(string db)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(db);
+        var cs = ToConnectionString(db);
+        var location = new NpgsqlConnectionStringBuilder(cs) { Password = null }.ToString();
+        try
+        {
+            return new PostgresEventStore(cs, location);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new RasidException("E310", location, $"cannot use the PostgreSQL database ({ex.Message})");
+        }
+    }
+
+    /// <summary>postgres://user:password@host:port/database?options → an Npgsql connection string.</summary>
+    public static string ToConnectionString(string db)
+    {
+        if (!db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return db;
+        }
+
+        var uri = new Uri(db);
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            b.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+            {
+                b.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "true";
+        }
+
+        return b.ToString();
+    }
+
+    /// <summary>The connection source, for the job queue that shares the database.</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    protected override DbConnection OpenConnection() => _dataSource.OpenConnection();
+
+    protected override DbConnection WriteConnection() => _dataSource.OpenConnection();
+
+    protected override void ReleaseWriteConnection(DbConnection connection) => connection.Dispose();
+
+    protected override void BeginWrite(DbTransaction tx) =>
+        Db.Exec(tx.Connection!, tx, "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
+
+    protected override void IndexText(DbTransaction tx, string table, long key, string body)
+    {
+        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
+        Db.Exec(tx.Connection!, tx, $"UPDATE {table} SET search = to_tsvector('simple', @b) WHERE {keyColumn} = @k", ("@b", body), ("@k", key));
+    }
+
+    protected override string MatchingKeys(string table, string param)
+    {
+        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
+        return $"SELECT {keyColumn} FROM {table} WHERE search @@ to_tsquery('simple', {param})";
+    }
+
+    protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
+        string.Join(" & ", terms.Select(t => "'" + t.Text.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (t.Prefix ? ":*" : string.Empty)));
+
+    protected override string RankedDocumentKeys(string param, string limitParam) =>
+        $"SELECT doc_key FROM documents WHERE search @@ to_tsquery('simple', {param}) ORDER BY ts_rank(search, to_tsquery('simple', {param})) DESC, doc_key LIMIT {limitParam}";
+
+    public override void Dispose() => _dataSource.Dispose();
+}

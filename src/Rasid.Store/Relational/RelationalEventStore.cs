@@ -1,0 +1,641 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Rasid.Arabic.Text;
+using Rasid.Core;
+
+namespace Rasid.Store.Relational;
+
+/// <summary>
+/// The store's logic over ADO.NET, shared by SQLite and PostgreSQL: idempotent document writes, mentions, evidence,
+/// order-independent incident clustering (<see cref="IncidentRules"/>), filtered queries and full-text search. A dialect
+/// subclass supplies connections, full-text indexing and locking.
+/// </summary>
+public abstract class RelationalEventStore : IEventStore
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public abstract string Location { get; }
+
+    /// <summary>Opens and configures a new connection.</summary>
+    protected abstract DbConnection OpenConnection();
+
+    /// <summary>Indexes the searchable body of a row of <c>documents</c> or <c>evidence</c>.</summary>
+    protected abstract void IndexText(DbTransaction tx, string table, long key, string body);
+
+    /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
+    protected abstract string MatchingKeys(string table, string param);
+
+    /// <summary>The full-text query parameter's value for the dialect.</summary>
+    protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
+
+    /// <summary>SQL ordering documents by relevance for <see cref="SearchDocuments"/>; selects doc_key, ordered best first.</summary>
+    protected abstract string RankedDocumentKeys(string param, string limitParam);
+
+    /// <summary>Called at the start of every write transaction; PostgreSQL serializes incident clustering across writers here.</summary>
+    protected virtual void BeginWrite(DbTransaction tx)
+    {
+    }
+
+    /// <summary>The one connection writes go through (SQLite); PostgreSQL opens one per write.</summary>
+    protected abstract DbConnection WriteConnection();
+
+    protected virtual void ReleaseWriteConnection(DbConnection connection)
+    {
+    }
+
+    private readonly Lock _writeLock = new();
+
+    public bool ContainsContentHash(string contentHash)
+    {
+        using var c = OpenConnection();
+        return Db.Scalar(c, null, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", contentHash)) is not null;
+    }
+
+    public HashSet<string> ContentHashes()
+    {
+        using var c = OpenConnection();
+        using var cmd = Db.Command(c, null, "SELECT content_hash FROM documents");
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            set.Add(r.GetString(0));
+        }
+
+        return set;
+    }
+
+    public StoreWriteResult Write(IReadOnlyList<ExtractedDocument> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_writeLock)
+        {
+            var connection = WriteConnection();
+            try
+            {
+                int added = 0, skipped = 0, events = 0;
+                using var tx = connection.BeginTransaction();
+                BeginWrite(tx);
+                var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+                foreach (var item in batch)
+                {
+                    var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
+                    var doc = item.Document;
+                    var hash = ContentHash.Of(doc.Text);
+                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    var id = doc.Id;
+                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE id = @id", ("@id", id)) is not null)
+                    {
+                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
+                    }
+
+                    var key = InsertDocument(tx, doc, id, hash, item, now);
+                    if (key is null)
+                    {
+                        skipped++; // another writer stored the same text a moment ago
+                        continue;
+                    }
+
+                    IndexText(tx, "documents", key.Value, SearchTerms.IndexBody(doc.Text));
+                    foreach (var e in item.Error is null ? item.Events : [])
+                    {
+                        var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
+                        if (InsertMention(tx, ev))
+                        {
+                            events++;
+                            Cluster(tx, ev, now);
+                        }
+                    }
+
+                    added++;
+                }
+
+                tx.Commit();
+                return new StoreWriteResult(added, skipped, events);
+            }
+            finally
+            {
+                ReleaseWriteConnection(connection);
+            }
+        }
+    }
+
+    private static long? InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
+    {
+        using var cmd = Db.Command(tx, """
+            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at)
+            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now)
+            ON CONFLICT DO NOTHING
+            RETURNING doc_key
+            """);
+        cmd.Add("@id", id);
+        cmd.Add("@hash", hash);
+        cmd.Add("@source", doc.Source);
+        cmd.Add("@url", doc.Url);
+        cmd.Add("@title", doc.Title);
+        cmd.Add("@published", doc.Published.ToString(DateFormat, CultureInfo.InvariantCulture));
+        cmd.Add("@country", doc.CountryHint);
+        cmd.Add("@text", doc.Text);
+        cmd.Add("@status", item.Error is null ? "extracted" : "failed");
+        cmd.Add("@error", item.Error);
+        cmd.Add("@count", item.Error is null ? item.Events.Count : 0);
+        cmd.Add("@now", now);
+        var r = cmd.ExecuteScalar();
+        return r is null or DBNull ? null : Db.Long(r);
+    }
+
+    private bool InsertMention(DbTransaction tx, ConflictEvent e)
+    {
+        using var cmd = Db.Command(tx, $"""
+            INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
+            VALUES (@event_id, @document_id, @event_id, {EventColumns.Parameters}, @evidence, @candidates)
+            ON CONFLICT (event_id) DO NOTHING
+            """);
+        cmd.Add("@event_id", e.EventId);
+        cmd.Add("@document_id", e.DocumentId);
+        EventColumns.Bind(cmd, e);
+        cmd.Add("@evidence", EventJson.Evidence(e.Evidence));
+        cmd.Add("@candidates", EventJson.Candidates(e.PlaceCandidates));
+        if (cmd.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        foreach (var ev in e.Evidence)
+        {
+            using var ins = Db.Command(tx, """
+                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES (@e, @d, @s, @t, @x)
+                RETURNING evidence_key
+                """);
+            ins.Add("@e", e.EventId);
+            ins.Add("@d", e.DocumentId);
+            ins.Add("@s", ev.Start);
+            ins.Add("@t", ev.End);
+            ins.Add("@x", ev.Text);
+            IndexText(tx, "evidence", Db.Long(ins.ExecuteScalar()), SearchTerms.IndexBody(ev.Text));
+        }
+
+        return true;
+    }
+
+    /// <summary>Joins a new mention to every incident it matches (merging them) and rewrites the merged incident row.</summary>
+    private static void Cluster(DbTransaction tx, ConflictEvent mention, string now)
+    {
+        var incidents = new List<string>();
+        using (var cmd = Db.Command(tx, $"""
+            SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
+            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc
+            """))
+        {
+            cmd.Add("@type", mention.EventType.Name());
+            cmd.Add("@counted", mention.Modality.Counts() ? 1 : 0);
+            cmd.Add("@from", mention.EventDate.AddDays(-IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
+            cmd.Add("@to", mention.EventDate.AddDays(IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
+            cmd.Add("@doc", mention.DocumentId);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var other = EventColumns.Read(r, 5, r.GetString(0), r.GetString(1), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+                if (IncidentRules.SameIncident(mention, other))
+                {
+                    incidents.Add(r.GetString(2));
+                }
+            }
+        }
+
+        incidents = incidents.Append(mention.EventId).Distinct().ToList();
+        var members = new List<ConflictEvent>();
+        foreach (var incident in incidents)
+        {
+            members.AddRange(LoadMentions(tx.Connection!, tx, incident));
+        }
+
+        if (!members.Any(m => m.EventId == mention.EventId))
+        {
+            members.Add(mention);
+        }
+
+        members = members.DistinctBy(m => m.EventId).ToList();
+        var merged = IncidentRules.Merge(members);
+        // A reviewed incident that gains a source keeps its review state (the review history says what was decided).
+        var review = Db.Scalar(tx.Connection!, tx, "SELECT review_state FROM incidents WHERE incident_id = @i", ("@i", merged.EventId)) as string ?? "unreviewed";
+        foreach (var old in incidents)
+        {
+            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", old));
+        }
+
+        foreach (var m in members)
+        {
+            Db.Exec(tx.Connection!, tx, "UPDATE events SET incident_id = @i WHERE event_id = @e", ("@i", merged.EventId), ("@e", m.EventId));
+        }
+
+        using var ins = Db.Command(tx, $"""
+            INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
+                                  document_ids, source_count, review_state, updated_at)
+            VALUES (@incident_id, {EventColumns.Parameters}, @interaction, @evidence, @candidates, @primary, @docs, @count, @review, @now)
+            """);
+        ins.Add("@incident_id", merged.EventId);
+        EventColumns.Bind(ins, merged);
+        ins.Add("@interaction", merged.Interaction);
+        ins.Add("@evidence", EventJson.Evidence(merged.Evidence));
+        ins.Add("@candidates", EventJson.Candidates(merged.PlaceCandidates));
+        ins.Add("@primary", merged.DocumentId);
+        var docs = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
+        ins.Add("@docs", JsonSerializer.Serialize(docs));
+        ins.Add("@count", docs.Count);
+        ins.Add("@review", review);
+        ins.Add("@now", now);
+        ins.ExecuteNonQuery();
+    }
+
+    private static List<ConflictEvent> LoadMentions(DbConnection c, DbTransaction? tx, string incidentId)
+    {
+        var list = new List<ConflictEvent>();
+        using var cmd = Db.Command(c, tx, $"SELECT event_id, document_id, evidence, place_candidates, {EventColumns.List} FROM events WHERE incident_id = @i ORDER BY event_id");
+        cmd.Add("@i", incidentId);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(EventColumns.Read(r, 4, r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+
+        return list;
+    }
+
+    private const string IncidentColumns = "incident_id, primary_document_id, evidence, place_candidates, " + EventColumns.List + ", source_count, document_ids, review_state";
+
+    public IReadOnlyList<StoredEvent> Query(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var c = OpenConnection();
+        using var cmd = c.CreateCommand();
+        var where = Where(cmd, query);
+        var order = query.OrderBy switch
+        {
+            "date_asc" => "event_date ASC, incident_id",
+            "fatalities" => "fatalities DESC, event_date DESC, incident_id",
+            _ => "event_date DESC, incident_id",
+        };
+        cmd.CommandText = $"SELECT {IncidentColumns} FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
+        cmd.Add("@limit", Math.Clamp(query.Limit, 0, 100_000));
+        cmd.Add("@offset", Math.Max(0, query.Offset));
+        var list = new List<StoredEvent>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(ReadIncident(r));
+        }
+
+        return list;
+    }
+
+    public long Count(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var c = OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT COUNT(*) FROM incidents {Where(cmd, query)}";
+        return Db.Long(cmd.ExecuteScalar());
+    }
+
+    public StoredEvent? GetIncident(string incidentId)
+    {
+        using var c = OpenConnection();
+        using var cmd = Db.Command(c, null, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = @i");
+        cmd.Add("@i", incidentId);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadIncident(r) : null;
+    }
+
+    public IReadOnlyList<ConflictEvent> GetMentions(string incidentId)
+    {
+        using var c = OpenConnection();
+        return LoadMentions(c, null, incidentId);
+    }
+
+    public StoredDocument? GetDocument(string documentId)
+    {
+        using var c = OpenConnection();
+        using var cmd = Db.Command(c, null, """
+            SELECT id, text, published, country_hint, source, url, title, content_hash, status, error, event_count, ingested_at
+            FROM documents WHERE id = @id
+            """);
+        cmd.Add("@id", documentId);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        var doc = new Document(r.GetString(0), r.GetString(1), DateOnly.ParseExact(r.GetString(2), DateFormat, CultureInfo.InvariantCulture))
+        {
+            CountryHint = r.IsDBNull(3) ? null : r.GetString(3),
+            Source = r.IsDBNull(4) ? null : r.GetString(4),
+            Url = r.IsDBNull(5) ? null : r.GetString(5),
+            Title = r.IsDBNull(6) ? null : r.GetString(6),
+        };
+        return new StoredDocument(doc, r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.GetInt32(10),
+            DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture));
+    }
+
+    public IReadOnlyList<DocumentHit> SearchDocuments(string text, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var terms = SearchTerms.Terms(text);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        using var c = OpenConnection();
+        var keys = new List<long>();
+        using (var rank = Db.Command(c, null, RankedDocumentKeys("@q", "@limit")))
+        {
+            rank.Add("@q", FullTextQuery(terms));
+            rank.Add("@limit", Math.Clamp(limit, 1, 1000));
+            using var rr = rank.ExecuteReader();
+            while (rr.Read())
+            {
+                keys.Add(rr.GetInt64(0));
+            }
+        }
+
+        var hits = new List<DocumentHit>();
+        foreach (var key in keys)
+        {
+            using var cmd = Db.Command(c, null, "SELECT id, title, published, text FROM documents WHERE doc_key = @k");
+            cmd.Add("@k", key);
+            using var r = cmd.ExecuteReader();
+            if (r.Read())
+            {
+                hits.Add(new DocumentHit(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1),
+                    DateOnly.ParseExact(r.GetString(2), DateFormat, CultureInfo.InvariantCulture), Snippet(r.GetString(3), text)));
+            }
+        }
+
+        return hits;
+    }
+
+    public StoreStats Stats()
+    {
+        using var c = OpenConnection();
+        long Count(string sql) => Db.Long(Db.Scalar(c, null, sql));
+        return new StoreStats(
+            Count("SELECT COUNT(*) FROM documents"),
+            Count("SELECT COUNT(*) FROM documents WHERE status = 'failed'"),
+            Count("SELECT COUNT(*) FROM events"),
+            Count("SELECT COUNT(*) FROM incidents"),
+            Count("SELECT COUNT(*) FROM incidents WHERE counted = 1"),
+            Count("SELECT COUNT(*) FROM evidence"));
+    }
+
+    public IEnumerable<(StoredDocument Document, IReadOnlyList<ConflictEvent> Mentions)> ReadAll()
+    {
+        long after = -1;
+        while (true)
+        {
+            var page = new List<(long Key, string Id)>();
+            using (var c = OpenConnection())
+            using (var cmd = Db.Command(c, null, "SELECT doc_key, id FROM documents WHERE doc_key > @k ORDER BY doc_key LIMIT 500"))
+            {
+                cmd.Add("@k", after);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    page.Add((r.GetInt64(0), r.GetString(1)));
+                }
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var (key, id) in page)
+            {
+                var doc = GetDocument(id)!;
+                var mentions = new List<ConflictEvent>();
+                using (var c = OpenConnection())
+                using (var cmd = Db.Command(c, null, $"SELECT event_id, document_id, evidence, place_candidates, {EventColumns.List} FROM events WHERE document_id = @d ORDER BY event_id"))
+                {
+                    cmd.Add("@d", id);
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read())
+                    {
+                        mentions.Add(EventColumns.Read(r, 4, r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+                    }
+                }
+
+                yield return (doc, mentions);
+                after = key;
+            }
+        }
+    }
+
+    public (IReadOnlyDictionary<string, string> States, IReadOnlyList<ReviewEntry> History) ReadReviews()
+    {
+        using var c = OpenConnection();
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var cmd = Db.Command(c, null, "SELECT incident_id, review_state FROM incidents WHERE review_state <> 'unreviewed'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                states[r.GetString(0)] = r.GetString(1);
+            }
+        }
+
+        var history = new List<ReviewEntry>();
+        using (var cmd = Db.Command(c, null, "SELECT incident_id, user_name, action, field, old_value, new_value, at FROM review_history ORDER BY history_key"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                history.Add(new ReviewEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return (states, history);
+    }
+
+    public void WriteReviews(IReadOnlyDictionary<string, string> states, IReadOnlyList<ReviewEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(history);
+        lock (_writeLock)
+        {
+            var connection = WriteConnection();
+            try
+            {
+                using var tx = connection.BeginTransaction();
+                foreach (var (id, state) in states)
+                {
+                    Db.Exec(connection, tx, "UPDATE incidents SET review_state = @s WHERE incident_id = @i", ("@s", state), ("@i", id));
+                }
+
+                foreach (var h in history)
+                {
+                    Db.Exec(connection, tx,
+                        "INSERT INTO review_history(incident_id, user_name, action, field, old_value, new_value, at) VALUES (@i, @u, @a, @f, @o, @n, @t)",
+                        ("@i", h.IncidentId), ("@u", h.User), ("@a", h.Action), ("@f", h.Field), ("@o", h.OldValue), ("@n", h.NewValue),
+                        ("@t", h.At.ToString("O", CultureInfo.InvariantCulture)));
+                }
+
+                tx.Commit();
+            }
+            finally
+            {
+                ReleaseWriteConnection(connection);
+            }
+        }
+    }
+
+    public abstract void Dispose();
+
+    private string Where(DbCommand cmd, EventQuery q)
+    {
+        var clauses = new List<string>();
+        void Add(string clause, string name, object value)
+        {
+            clauses.Add(clause);
+            cmd.Add(name, value);
+        }
+
+        if (q.Modality is { } m)
+        {
+            Add("modality = @modality", "@modality", m.ToWireName());
+        }
+        else if (!q.IncludeUncounted)
+        {
+            clauses.Add("counted = 1");
+        }
+
+        if (q.From is { } from)
+        {
+            Add("event_date >= @from", "@from", from.ToString(DateFormat, CultureInfo.InvariantCulture));
+        }
+
+        if (q.To is { } to)
+        {
+            Add("event_date <= @to", "@to", to.ToString(DateFormat, CultureInfo.InvariantCulture));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Country))
+        {
+            Add("(lower(country_code) = lower(@country) OR lower(country) = lower(@country))", "@country", q.Country.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Admin1))
+        {
+            Add("lower(admin1) = lower(@admin1)", "@admin1", q.Admin1.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.EventType))
+        {
+            Add("lower(event_type) = lower(@type)", "@type", q.EventType.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.SubEventType))
+        {
+            Add("lower(sub_event_type) = lower(@sub)", "@sub", q.SubEventType.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Actor))
+        {
+            Add("""
+                (lower(actor1) LIKE @actor ESCAPE '\' OR lower(actor2) LIKE @actor ESCAPE '\'
+                 OR lower(assoc_actor_1) LIKE @actor ESCAPE '\' OR lower(assoc_actor_2) LIKE @actor ESCAPE '\')
+                """, "@actor", "%" + EscapeLike(q.Actor.Trim().ToLowerInvariant()) + "%");
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.ReviewState))
+        {
+            Add("review_state = @review", "@review", q.ReviewState.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.DocumentId))
+        {
+            Add("incident_id IN (SELECT incident_id FROM events WHERE document_id = @docid)", "@docid", q.DocumentId);
+        }
+
+        if (q.BoundingBox is { } b)
+        {
+            clauses.Add("latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon");
+            cmd.Add("@minlat", b.MinLat);
+            cmd.Add("@maxlat", b.MaxLat);
+            cmd.Add("@minlon", b.MinLon);
+            cmd.Add("@maxlon", b.MaxLon);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var terms = SearchTerms.Terms(q.Text);
+            if (terms.Count == 0)
+            {
+                clauses.Add("1 = 0");
+            }
+            else
+            {
+                Add($"""
+                    incident_id IN (
+                        SELECT e.incident_id FROM events e JOIN evidence v ON v.event_id = e.event_id
+                        WHERE v.evidence_key IN ({MatchingKeys("evidence", "@fts")})
+                        UNION
+                        SELECT e.incident_id FROM events e JOIN documents d ON d.id = e.document_id
+                        WHERE d.doc_key IN ({MatchingKeys("documents", "@fts")}))
+                    """, "@fts", FullTextQuery(terms));
+            }
+        }
+
+        return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static StoredEvent ReadIncident(DbDataReader r)
+    {
+        var e = EventColumns.Read(r, 4, r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
+        int o = 4 + EventColumns.Count;
+        var docs = JsonSerializer.Deserialize<List<string>>(r.GetString(o + 1)) ?? [];
+        return new StoredEvent(e, r.GetInt32(o), docs, r.GetString(o + 2));
+    }
+
+    private static string Snippet(string text, string query)
+    {
+        var normText = ArabicNormalizer.Normalize(text);
+        int at = -1;
+        foreach (var w in ArabicNormalizer.Normalize(query).Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimEnd('*')).Where(w => w.Length > 1))
+        {
+            at = normText.Text.IndexOf(w, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                break;
+            }
+        }
+
+        int start = at < 0 ? 0 : normText.ToOriginalIndex(Math.Max(0, at - 60));
+        int end = Math.Min(text.Length, start + 200);
+        var sb = new StringBuilder();
+        if (start > 0)
+        {
+            sb.Append('…');
+        }
+
+        sb.Append(text.AsSpan(start, end - start).ToString().ReplaceLineEndings(" "));
+        if (end < text.Length)
+        {
+            sb.Append('…');
+        }
+
+        return sb.ToString();
+    }
+}
