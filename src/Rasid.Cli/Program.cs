@@ -13,6 +13,7 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     WorkerCommand.Create(),
     StatusCommand.Create(),
     MigrateCommand.Create(),
+    GazetteerCommand.Create(),
 };
 
 return CliRunner.Run(root, args);

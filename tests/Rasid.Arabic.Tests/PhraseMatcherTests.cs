@@ -37,4 +37,17 @@ public class PhraseMatcherTests
         var analysis = TextAnalyzer.Analyze("الديرة والزور الحلبي");
         Assert.Empty(Places.FindAll(analysis));
     }
+
+    [Theory]
+    [InlineData("قوات حكومته انسحبت", "حكومته", "حكومت")]
+    [InlineData("قصف مدينتها", "مدينتها", "مدينت")]
+    [InlineData("في حلبهم", "حلبهم", "حلب")]
+    public void Last_word_may_carry_an_enclitic_when_allowed(string text, string word, string surface)
+    {
+        var matcher = PhraseMatcher<string>.Build([("حكومة", "government"), ("مدينة", "city"), ("في حلب", "in Aleppo")], allowEnclitics: true);
+        var analysis = TextAnalyzer.Analyze(text);
+        var m = Assert.Single(matcher.FindAll(analysis));
+        Assert.Contains(word, text);
+        Assert.EndsWith(surface, m.Span.Slice(text));
+    }
 }

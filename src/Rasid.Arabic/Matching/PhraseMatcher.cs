@@ -81,21 +81,28 @@ public sealed class PhraseMatcher<T>
         match = default;
         bool found = false;
         var first = text.NormOf(start);
-        foreach (var c in CliticSegmenter.Candidates(first))
+        Span<StemCandidate> candidates = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
+        Span<char> keyBuffer = first.Length <= 254 ? stackalloc char[256] : new char[first.Length + 2];
+        int count = CliticSegmenter.Candidates(first, candidates, _allowEnclitics ? CliticSegmenter.ForToken(text, start, CliticOptions.All) : CliticOptions.Proclitics);
+        foreach (var c in candidates[..count])
         {
-            Node? node;
-            if (c.RestoredArticle)
-            {
-                var key = CliticSegmenter.Key(first, c);
-                node = _root.Lookup(key.AsSpan());
-            }
-            else
-            {
-                node = _root.Lookup(first.Slice(c.PrefixLength));
-            }
-
+            var node = _root.Lookup(c.NeedsKey ? CliticSegmenter.WriteKey(first, c, keyBuffer) : first.Slice(c.PrefixLength, c.StemLength(first.Length)));
             if (node is null)
             {
+                continue;
+            }
+
+            if (c.SuffixLength > 0)
+            {
+                // An enclitic ends the phrase: a one-word match, taken only when nothing longer was found.
+                if (node.HasValue && !found)
+                {
+                    var t = text.Tokens[start];
+                    var span = text.Normalized.ToOriginal(t.NormStart + c.PrefixLength, t.NormEnd - c.SuffixLength);
+                    match = new PhraseMatch<T>(start, start + 1, span, node.Value!, c.PrefixLength);
+                    found = true;
+                }
+
                 continue;
             }
 
@@ -159,21 +166,24 @@ public sealed class PhraseMatcher<T>
             }
             else if (_allowEnclitics && best < length + 1)
             {
-                TryEnclitic(node, word, length + 1, ref best, ref value, ref suffix);
+                TryEnclitic(node, word, CliticSegmenter.ForToken(text, next, CliticOptions.Enclitics), length + 1, ref best, ref value, ref suffix);
             }
         }
     }
 
-    private static void TryEnclitic(Node node, ReadOnlySpan<char> word, int length, ref int best, ref T? value, ref int suffix)
+    private static void TryEnclitic(Node node, ReadOnlySpan<char> word, CliticOptions options, int length, ref int best, ref T? value, ref int suffix)
     {
-        foreach (var c in CliticSegmenter.Candidates(word, withEnclitics: true))
+        Span<StemCandidate> candidates = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
+        Span<char> keyBuffer = word.Length <= 254 ? stackalloc char[256] : new char[word.Length + 2];
+        int count = CliticSegmenter.Candidates(word, candidates, options);
+        foreach (var c in candidates[..count])
         {
             if (c.PrefixLength != 0 || c.SuffixLength == 0)
             {
                 continue;
             }
 
-            var child = node.Lookup(word[..^c.SuffixLength]);
+            var child = node.Lookup(c.NeedsKey ? CliticSegmenter.WriteKey(word, c, keyBuffer) : word[..^c.SuffixLength]);
             if (child is { HasValue: true })
             {
                 best = length;

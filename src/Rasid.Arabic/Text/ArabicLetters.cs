@@ -40,9 +40,9 @@ public static class ArabicLetters
             or (>= '\u0671' and <= '\u06D3') or '\u06D5' or (>= '\u06EE' and <= '\u06EF') or (>= '\u06FA' and <= '\u06FC')
             or '\u06FF' or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08C9');
 
-    /// <summary>Harakat, Quranic annotation marks and other combining marks of the Arabic block.</summary>
+    /// <summary>Harakat, Quranic annotation marks (incl. small waw/yeh U+06E5–06E6) and other combining marks of the Arabic block.</summary>
     public static bool IsArabicMark(char c) =>
         c is (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670'
-            or (>= '\u06D6' and <= '\u06DC') or (>= '\u06DF' and <= '\u06E4') or (>= '\u06E7' and <= '\u06E8')
+            or (>= '\u06D6' and <= '\u06DC') or (>= '\u06DF' and <= '\u06E8')
             or (>= '\u06EA' and <= '\u06ED') or (>= '\u08CA' and <= '\u08FF');
 }

@@ -62,7 +62,7 @@ public sealed class NormalizedText
         }
 
         int last = _map[end - 1];
-        int e = last + (char.IsHighSurrogate(Original[last]) && last + 1 < Original.Length ? 2 : 1);
+        int e = last + (char.IsHighSurrogate(Original[last]) && last + 1 < Original.Length && char.IsLowSurrogate(Original[last + 1]) ? 2 : 1);
         int limit = _map[end] > e ? _map[end] : e;
         while (e < limit && (ArabicLetters.IsArabicMark(Original[e]) || Original[e] == ArabicLetters.Tatweel))
         {

@@ -10,6 +10,9 @@ public static class TextFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // Not "\xEF\xBB\xBF"u8: in a C# string \xEF is the character U+00EF, which u8 encodes as two bytes.
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public static string Read(string path, long maxBytes = 256L * 1024 * 1024)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -35,7 +38,7 @@ public static class TextFileReader
     /// <summary>Decodes bytes as UTF-8, refusing empty, binary and invalid input. <paramref name="inputName"/> names it in errors.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string inputName)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith(Utf8ByteOrderMark))
         {
             bytes = bytes[3..];
         }

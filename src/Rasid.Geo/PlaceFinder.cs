@@ -1,0 +1,644 @@
+using System.Globalization;
+using Rasid.Arabic.Matching;
+using Rasid.Arabic.Text;
+using Rasid.Core;
+
+namespace Rasid.Geo;
+
+/// <summary>
+/// Finds and geocodes place mentions in analyzed text. Requires: tokens of <see cref="TextAnalyzer"/>. Adds: place
+/// mentions with a chosen gazetteer entry, ACLED geo precision and the relation words around them.
+/// </summary>
+/// <remarks>
+/// Steps: (1) longest gazetteer names through proclitics; a name counts as a place when it is strong (a country,
+/// governorate, city, curated built-in entry or a place of 10,000+ people) or has a locative cue — a trigger word
+/// (قرية X), a relation (شمال X، ريف X), a preposition (في X، بـX) or a conjunction chaining it to a place (حلب وإدلب);
+/// homographs (data/geo/place-homographs.tsv) and names of two letters need more (a trigger or relation, or never for
+/// function words). (2) An unknown word after a trigger still becomes a mention, located at the nearest known place
+/// of its context with lower precision. (3) Candidates are scored by country hint, governorates named in the same
+/// sentence, the document's other places (country and distance), trigger kind, kind, population and source.
+/// (4) Relations give precision 2 at the reference place, or at the offset point when a distance and direction are given;
+/// a governorate or country alone gives precision 3.
+/// </remarks>
+public sealed class PlaceFinder
+{
+    private const long StrongPopulation = 10_000;
+    private readonly Gazetteer _g;
+    private readonly PlaceCues _cues;
+
+    public PlaceFinder(Gazetteer g)
+        : this(g, PlaceCues.Default)
+    {
+    }
+
+    public PlaceFinder(Gazetteer g, PlaceCues cues)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        ArgumentNullException.ThrowIfNull(cues);
+        _g = g.Warm();
+        _cues = cues;
+    }
+
+    public Gazetteer Gazetteer => _g;
+
+    public IReadOnlyList<PlaceMention> Find(AnalyzedText text, string? countryHint)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hint = string.IsNullOrWhiteSpace(countryHint) ? null : countryHint.Trim().ToUpperInvariant();
+        var triggers = _cues.Triggers.FindAll(text).ToDictionary(m => m.EndToken);
+        var relationMatches = _cues.Relations.FindAll(text);
+        var relationsByEnd = relationMatches.ToDictionary(m => m.EndToken);
+        var relationsByStart = relationMatches.ToDictionary(m => m.FirstToken);
+        var raws = new List<Raw>();
+        var tokens = text.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.ArabicWord)
+            {
+                continue;
+            }
+
+            if (_g.Matcher.TryMatchAt(text, i, out var m))
+            {
+                var cue = CueBefore(text, m.FirstToken, m.PrefixLength, triggers, relationsByEnd, raws);
+                if (!IsCueWord(m, triggers, relationsByStart) && Accept(text, m, cue, hint, out bool weak))
+                {
+                    // A weakly cued name (only a preposition or a conjunction) keeps only readings in the hinted country.
+                    var places = weak && hint is not null ? m.Value.Where(p => p.CountryCode == hint).ToArray() : m.Value;
+                    raws.Add(new Raw(m.FirstToken, m.EndToken, m.Span, places, cue, false) { Weak = weak });
+                    i = m.EndToken - 1;
+                    continue;
+                }
+            }
+
+            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
+            {
+                var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
+                var span = new TextSpan(tokens[i].Span.Start, tokens[end - 1].Span.End);
+                raws.Add(new Raw(i, end, span, [], cue, true));
+                i = end - 1;
+            }
+        }
+
+        if (raws.Count == 0)
+        {
+            return [];
+        }
+
+        Resolve(text, raws, hint);
+        DropIncoherentWeakNames(raws);
+        DemoteImplausibleReadings(text, raws, hint);
+        return raws.Select(r => ToMention(text, r, raws, hint, relationsByStart)).OfType<PlaceMention>().ToList();
+    }
+
+    /// <summary>The locative cues before token <paramref name="start"/>: trigger, relation (with distance), preposition, chaining.</summary>
+    private Cue CueBefore(AnalyzedText text, int start, int prefixLength, Dictionary<int, PhraseMatch<PlaceKind>> triggers,
+        Dictionary<int, PhraseMatch<RelationCue>> relations, List<Raw> raws)
+    {
+        var cue = new Cue();
+        var word = text.NormOf(start);
+        var prefix = word[..prefixLength];
+        if (prefix.EndsWith("ال", StringComparison.Ordinal))
+        {
+            prefix = prefix[..^2];
+        }
+
+        cue.Preposition = prefix.Contains('ب') || prefix.Contains('ل');
+        int k = start;
+        if (triggers.TryGetValue(k, out var t))
+        {
+            cue.Trigger = t;
+            k = t.FirstToken;
+            var tw = text.NormOf(k)[..t.PrefixLength];
+            cue.Preposition |= tw.Contains('ب') || tw.Contains('ل');
+        }
+
+        if (!relations.TryGetValue(k, out var rel) && k > 0 && text.NormOf(k - 1).SequenceEqual("من"))
+        {
+            relations.TryGetValue(k - 1, out rel);
+        }
+
+        if (rel.EndToken > 0)
+        {
+            switch (rel.Value.Relation)
+            {
+                case PlaceRelation.Direction or PlaceRelation.Near or PlaceRelation.Countryside:
+                    cue.Relation = rel;
+                    cue.RelationStart = rel.Span.Start;
+                    DistanceBefore(text, rel.FirstToken, relations, ref cue);
+                    k = rel.FirstToken;
+                    break;
+                case PlaceRelation.Preposition:
+                    cue.Preposition = true;
+                    break;
+                case PlaceRelation.Unit:
+                    // "20 كم من X": a distance without a direction.
+                    if (rel.FirstToken > 0 && TryNumber(text, rel.FirstToken - 1, out var km))
+                    {
+                        cue.Relation = rel with { Value = new RelationCue(PlaceRelation.Near, 0) };
+                        cue.DistanceKm = km * rel.Value.Value;
+                        cue.RelationStart = text.Tokens[rel.FirstToken - 1].Span.Start;
+                    }
+
+                    break;
+            }
+        }
+
+        // A preposition one word before a trigger or relation still marks a place: في مدينة X، من شمال X.
+        if (!cue.Preposition && k > 0 && relations.TryGetValue(k, out var p) && p.Value.Relation == PlaceRelation.Preposition)
+        {
+            cue.Preposition = true;
+        }
+
+        if (k > 0 && text.Tokens[k - 1].Kind == TokenKind.ArabicWord && _cues.Relations.TryMatchAt(text, k - 1, out var before)
+            && before.EndToken == k && before.Value.Relation == PlaceRelation.Preposition)
+        {
+            cue.Preposition = true;
+        }
+
+        // Chaining: "في حلب وإدلب", "حلب، إدلب": an accepted place right before, joined by و or a comma.
+        if (raws.Count > 0)
+        {
+            var last = raws[^1];
+            bool conj = prefix.Length > 0 && word[0] == 'و' && last.End == k;
+            bool sep = last.End == k - 1 && (text.NormOf(k - 1) is "و" or "," or "-" || text.NormOf(k - 1).SequenceEqual("او"));
+            cue.Chained = conj || sep;
+        }
+
+        return cue;
+    }
+
+    /// <summary>"على بعد 20 كم شرق": a number and unit right before a direction word.</summary>
+    private void DistanceBefore(AnalyzedText text, int relFirst, Dictionary<int, PhraseMatch<RelationCue>> relations, ref Cue cue)
+    {
+        if (relations.TryGetValue(relFirst, out var unit) && unit.Value.Relation == PlaceRelation.Unit
+            && unit.FirstToken > 0 && TryNumber(text, unit.FirstToken - 1, out var n))
+        {
+            cue.DistanceKm = n * unit.Value.Value;
+            int s = unit.FirstToken - 1;
+            // "على بعد", "نحو", "حوالي", "مسافة" before the number belong to the relation.
+            while (s > 0 && text.Tokens[s - 1].Kind == TokenKind.ArabicWord && text.NormString(s - 1) is "علي" or "بعد" or "نحو" or "حوالي" or "مسافه" or "بمسافه" or "قرابه" or "زهاء")
+            {
+                s--;
+            }
+
+            cue.RelationStart = text.Tokens[s].Span.Start;
+        }
+    }
+
+    private static bool TryNumber(AnalyzedText text, int token, out double value)
+    {
+        value = 0;
+        return text.Tokens[token].Kind == TokenKind.Number
+            && double.TryParse(text.NormString(token).Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && value is > 0 and < 2000;
+    }
+
+    /// <summary>A gazetteer match that is itself exactly a trigger or relation word (a village called "مدينة") is a cue, not a place.</summary>
+    private static bool IsCueWord(PhraseMatch<Place[]> m, Dictionary<int, PhraseMatch<PlaceKind>> triggers, Dictionary<int, PhraseMatch<RelationCue>> relations) =>
+        (triggers.TryGetValue(m.EndToken, out var t) && t.FirstToken == m.FirstToken)
+        || (relations.TryGetValue(m.FirstToken, out var r) && r.EndToken >= m.EndToken);
+
+    private bool Accept(AnalyzedText text, PhraseMatch<Place[]> m, Cue cue, string? hint, out bool weak)
+    {
+        weak = false;
+        var key = MatchKey(text, m);
+        bool strongCue = cue.Trigger is not null || cue.Relation is not null;
+        if (_cues.Homographs.TryGetValue(key, out var h))
+        {
+            return h switch
+            {
+                HomographKind.Function => false,
+                HomographKind.Person => strongCue,
+                _ => strongCue || (weak = cue.Preposition && InHint(m.Value, hint)),
+            };
+        }
+
+        if (key.Replace(" ", string.Empty, StringComparison.Ordinal).Length <= 2)
+        {
+            // Two-letter names (إب، اب) are ordinary words and month names too often.
+            return strongCue;
+        }
+
+        bool strong = m.Value.Any(IsStrong);
+        if (strongCue && !strong && hint is not null && cue.Trigger is { } t
+            && !m.Value.Any(p => p.CountryCode == hint || TriggerFits(t.Value, p.Kind)))
+        {
+            // "ولاية الفرات" in a Syrian report: a trigger none of the readings fits, all of them abroad.
+            return false;
+        }
+
+        if (strong || strongCue)
+        {
+            return true;
+        }
+
+        weak = true;
+        return (cue.Preposition || cue.Chained) && InHint(m.Value, hint);
+    }
+
+    /// <summary>
+    /// A cued name whose best reading does not fit the text is an unknown place of the same name: located at its context
+    /// instead. Misfits: a small place abroad in a report hinted to another country; a small imported place far (150+ km,
+    /// other governorate) from a surer place of its sentence; only governorates/countries after a settlement or site
+    /// trigger ("حي التأميم" is no governorate).
+    /// </summary>
+    private static void DemoteImplausibleReadings(AnalyzedText text, List<Raw> raws, string? hint)
+    {
+        for (int i = 0; i < raws.Count; i++)
+        {
+            var r = raws[i];
+            if (r.Ranked is not { Length: > 0 } ranked)
+            {
+                continue;
+            }
+
+            var best = ranked[0].Place;
+            bool small = !best.IsBuiltIn && best.Population < StrongPopulation && !best.Kind.IsAdminUnit() && best.Kind != PlaceKind.City;
+            bool majorAbroad = best.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || best.Population >= 50_000;
+            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad)
+                || (r.Cue.Trigger is { } t && t.Value is PlaceKind.Neighbourhood or PlaceKind.Site or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Airport
+                    or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Oilfield
+                    && ranked.All(x => x.Place.Kind is PlaceKind.Admin1 or PlaceKind.Country));
+            if (!misfit && small)
+            {
+                int sentence = text.SentenceOf(r.First);
+                var anchors = raws.Where(o => !ReferenceEquals(o, r) && !o.Weak && o.Ranked is { Length: > 0 } && text.SentenceOf(o.First) == sentence
+                    && o.Ranked[0].Place.Kind != PlaceKind.Country).Select(o => o.Ranked![0].Place).ToList();
+                misfit = anchors.Count > 0 && anchors.TrueForAll(a => GeoMath.DistanceKm(a, best) > 150 && a.Admin1 != best.Admin1);
+            }
+
+            if (!misfit)
+            {
+                continue;
+            }
+
+            bool cued = r.Cue.Trigger is not null || r.Cue.Relation is not null || r.Cue.Preposition;
+            if (cued)
+            {
+                raws[i] = new Raw(r.First, r.End, r.Span, [], r.Cue, true) { Weak = r.Weak };
+            }
+            else
+            {
+                raws.RemoveAt(i--);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reading that makes a name a place without any cue: a country, governorate or city, a place of 10,000+ people,
+    /// or a curated (built-in) town, district or site. Curated villages and neighbourhoods still need a cue: their names
+    /// are too often ordinary words (حدة، الحمراء).
+    /// </summary>
+    private static bool IsStrong(Place p) =>
+        p.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || p.Population >= StrongPopulation
+        || (p.IsBuiltIn && p.Kind is not (PlaceKind.Village or PlaceKind.Neighbourhood));
+
+    private static bool InHint(Place[] places, string? hint) => hint is null || places.Any(p => p.CountryCode == hint);
+
+    /// <summary>
+    /// A small place accepted only on a preposition must fit the document: in the governorate of, or within 150 km of, a
+    /// place named with more certainty. ("من نظام" is no village in Diyala in a report on Deir ez-Zor.)
+    /// </summary>
+    private static void DropIncoherentWeakNames(List<Raw> raws)
+    {
+        var sure = raws.Where(r => !r.Weak && r.Ranked is { Length: > 0 }).Select(r => r.Ranked![0].Place).ToList();
+        if (sure.Count == 0)
+        {
+            return;
+        }
+
+        raws.RemoveAll(r => r.Weak && r.Ranked is { Length: > 0 } ranked
+            && !sure.Exists(p => (p.CountryCode == ranked[0].Place.CountryCode && p.Admin1 is not null && p.Admin1 == ranked[0].Place.Admin1)
+                || GeoMath.DistanceKm(p, ranked[0].Place) <= 150));
+    }
+
+    private static string MatchKey(AnalyzedText text, PhraseMatch<Place[]> m)
+    {
+        var parts = new List<string>(m.TokenCount);
+        for (int t = m.FirstToken; t < m.EndToken; t++)
+        {
+            var w = text.NormOf(t);
+            parts.Add((t == m.FirstToken ? w[m.PrefixLength..] : w).ToString());
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The end token of an unknown name right after a trigger ending at <paramref name="i"/>, or -1.</summary>
+    private int UnknownNameEnd(AnalyzedText text, int i, Dictionary<int, PhraseMatch<RelationCue>> relations)
+    {
+        var tokens = text.Tokens;
+        if (i >= tokens.Length || tokens[i].Kind != TokenKind.ArabicWord || relations.ContainsKey(i) || IsNotAName(text, i)
+            || _cues.Triggers.TryMatchAt(text, i, out _))
+        {
+            return -1;
+        }
+
+        var w = text.NormOf(i);
+        // A word glued to the conjunction و continues the sentence ("سد وقدرته"); وادي is a name head.
+        if (w.Length > 3 && w[0] == 'و' && !_cues.HeadLookup.Contains(w))
+        {
+            return -1;
+        }
+
+        // Nisba adjectives after a generic trigger ("منطقة سكنية", "مناطق شمالية") describe, they do not name.
+        if (w.EndsWith("يه", StringComparison.Ordinal) && !w.StartsWith("ال", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        int end = i + 1;
+        if (end < tokens.Length && tokens[end].Kind == TokenKind.ArabicWord && !IsNotAName(text, end) && !relations.ContainsKey(end)
+            && (_cues.HeadLookup.Contains(w) || (!w.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(end).StartsWith("ال", StringComparison.Ordinal)
+                && !text.NormOf(end).EndsWith("يه", StringComparison.Ordinal))))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private bool IsNotAName(AnalyzedText text, int i) =>
+        _cues.HomographLookup.TryGetValue(text.NormOf(i), out var h) && h != HomographKind.Person;
+
+    /// <summary>Scores every candidate and keeps the order best first; two passes so places chosen first inform the rest.</summary>
+    private void Resolve(AnalyzedText text, List<Raw> raws, string? hint)
+    {
+        var docCountries = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sentenceAdmin1 = new Dictionary<int, HashSet<string>>();
+        foreach (var r in raws.Where(r => r.Places.Length > 0))
+        {
+            var countries = r.Places.Select(p => p.CountryCode).Distinct().ToList();
+            if (countries.Count == 1)
+            {
+                docCountries[countries[0]] = docCountries.GetValueOrDefault(countries[0]) + 1;
+            }
+
+            var admins = r.Places.Where(p => p.Admin1 is not null).Select(p => p.CountryCode + "/" + p.Admin1).Distinct().ToList();
+            bool adminCue = r.Cue.Trigger is { Value: PlaceKind.Admin1 } || r.Cue.Relation is { Value.Relation: PlaceRelation.Countryside }
+                || r.Places.Any(p => p.Kind == PlaceKind.Admin1);
+            if (admins.Count == 1 || (adminCue && admins.Count <= 2))
+            {
+                int s = text.SentenceOf(r.First);
+                if (!sentenceAdmin1.TryGetValue(s, out var set))
+                {
+                    sentenceAdmin1[s] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(admins);
+            }
+        }
+
+        for (int pass = 0; pass < 2; pass++)
+        {
+            foreach (var r in raws)
+            {
+                if (r.Places.Length == 0)
+                {
+                    continue;
+                }
+
+                int sentence = text.SentenceOf(r.First);
+                var scored = r.Places.Select(p => (Place: p, Score: Score(p, r, hint, docCountries, sentenceAdmin1.GetValueOrDefault(sentence), raws, pass)))
+                    .OrderByDescending(x => x.Score).ToArray();
+                r.Ranked = scored;
+            }
+        }
+    }
+
+    private static double Score(Place p, Raw r, string? hint, Dictionary<string, double> docCountries, HashSet<string>? sentenceAdmins, List<Raw> raws, int pass)
+    {
+        double s = 0;
+        if (hint is not null)
+        {
+            s += p.CountryCode == hint ? 4 : -1.5;
+        }
+
+        double total = docCountries.Values.Sum();
+        if (total > 0)
+        {
+            s += 2.0 * docCountries.GetValueOrDefault(p.CountryCode) / total;
+        }
+
+        if (sentenceAdmins is not null && p.Admin1 is not null && sentenceAdmins.Contains(p.CountryCode + "/" + p.Admin1))
+        {
+            // "X في ريف حلب", "X بمحافظة تعز": the governorate named beside it is the strongest clue there is.
+            s += 5;
+        }
+
+        if (r.Cue.Trigger is { } t)
+        {
+            s += TriggerFits(t.Value, p.Kind) ? 3 : 0;
+        }
+
+        // A distance or direction is measured from a town, not from a governorate's label point.
+        if (r.Cue.Relation is { Value.Relation: PlaceRelation.Direction or PlaceRelation.Near } && p.Kind.IsSettlement())
+        {
+            s += 2;
+        }
+
+        s += p.Kind switch
+        {
+            PlaceKind.Country => 2.5,
+            PlaceKind.City => 2.2,
+            PlaceKind.Admin1 => 2.0,
+            PlaceKind.Town => 1.6,
+            PlaceKind.Admin2 => 1.3,
+            PlaceKind.Airport or PlaceKind.Base or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Camp or PlaceKind.Oilfield => 1.2,
+            PlaceKind.Admin3 or PlaceKind.Village or PlaceKind.Region or PlaceKind.Site => 0.9,
+            _ => 0.6,
+        };
+        // Population tells how often a town is meant; a governorate's population says nothing of that.
+        s += p.Kind.IsAdminUnit() ? 0 : 0.35 * Math.Log10(p.Population + 1);
+        s += p.IsBuiltIn ? 1.5 : 0;
+        if (pass > 0)
+        {
+            // Closeness to the other places of the document (their current best readings).
+            double best = double.MaxValue;
+            foreach (var o in raws)
+            {
+                if (ReferenceEquals(o, r) || o.Ranked is not { Length: > 0 } ranked || ranked[0].Place.Kind is PlaceKind.Country or PlaceKind.Admin1)
+                {
+                    continue;
+                }
+
+                best = Math.Min(best, GeoMath.DistanceKm(p, ranked[0].Place));
+            }
+
+            s += best <= 50 ? 2 : best <= 150 ? 1 : 0;
+        }
+
+        return s;
+    }
+
+    private static bool TriggerFits(PlaceKind trigger, PlaceKind kind) => trigger switch
+    {
+        PlaceKind.City or PlaceKind.Town or PlaceKind.Village => kind.IsSettlement() && kind != PlaceKind.Neighbourhood,
+        PlaceKind.Admin2 or PlaceKind.Admin3 => kind is PlaceKind.Admin2 or PlaceKind.Admin3,
+        PlaceKind.Region => kind is PlaceKind.Region or PlaceKind.Neighbourhood or PlaceKind.Village or PlaceKind.Town or PlaceKind.Admin2 or PlaceKind.Admin3,
+        _ => kind == trigger,
+    };
+
+    private PlaceMention? ToMention(AnalyzedText text, Raw r, List<Raw> raws, string? hint, Dictionary<int, PhraseMatch<RelationCue>> relationsByStart)
+    {
+        var cue = r.Cue;
+        TextSpan? relationSpan = null;
+        if (cue.Relation is { } rel)
+        {
+            relationSpan = new TextSpan(cue.RelationStart, rel.Span.End);
+            // "ريف حلب الشمالي": a direction adjective after the name belongs to the relation.
+            if (relationsByStart.TryGetValue(r.End, out var after) && after.Value.Relation == PlaceRelation.Direction)
+            {
+                relationSpan = relationSpan.Value.Union(after.Span);
+            }
+        }
+
+        Place? place;
+        double score = 0;
+        bool unknown = r.Places.Length == 0;
+        if (unknown)
+        {
+            place = Fallback(text, r, raws, hint);
+        }
+        else
+        {
+            (place, score) = r.Ranked![0];
+        }
+
+        if (place is null)
+        {
+            return new PlaceMention(r.Span, r.First, r.End, null, GeoPrecision.Province, relationSpan, [])
+            {
+                Surface = r.Span.Slice(text.Original),
+                IsUnknownName = true,
+                TriggerSpan = cue.Trigger?.Span,
+                TriggerKind = cue.Trigger?.Value,
+            };
+        }
+
+        var relation = cue.Relation?.Value.Relation ?? (unknown ? PlaceRelation.Context : PlaceRelation.None);
+        var precision = Precision(place, cue, unknown);
+        double lat = place.Latitude, lon = place.Longitude;
+        double? bearing = null;
+        if (cue.Relation is { Value.Relation: PlaceRelation.Direction } d)
+        {
+            bearing = d.Value.Value;
+            if (cue.DistanceKm is { } km && !place.Kind.IsAdminUnit())
+            {
+                (lat, lon) = GeoMath.Offset(place.Latitude, place.Longitude, bearing.Value, km);
+            }
+        }
+
+        var candidates = unknown
+            ? new[] { new PlaceCandidate(place.NameEn, place.CountryCode, place.Admin1, place.Latitude, place.Longitude, 0) }
+            : r.Ranked!.Select(x => new PlaceCandidate(x.Place.NameEn, x.Place.CountryCode, x.Place.Admin1, x.Place.Latitude, x.Place.Longitude, Math.Round(x.Score, 2))).ToArray();
+        return new PlaceMention(r.Span, r.First, r.End, place, precision, relationSpan, candidates)
+        {
+            Surface = r.Span.Slice(text.Original),
+            Latitude = lat,
+            Longitude = lon,
+            Relation = relation,
+            BearingDegrees = bearing,
+            DistanceKm = cue.DistanceKm,
+            TriggerSpan = cue.Trigger?.Span,
+            TriggerKind = cue.Trigger?.Value,
+            IsUnknownName = unknown,
+            CountryName = _g.Country(place.CountryCode)?.NameEn,
+            Score = Math.Round(score, 2),
+        };
+    }
+
+    private static GeoPrecision Precision(Place place, Cue cue, bool unknown)
+    {
+        if (place.Kind is PlaceKind.Country or PlaceKind.Admin1)
+        {
+            // "مدينة درنة" where only the governorate is known: its label point is its capital, so near, not province-wide.
+            return cue.Trigger is { Value: PlaceKind.City or PlaceKind.Town } && place.Kind == PlaceKind.Admin1 ? GeoPrecision.Near : GeoPrecision.Province;
+        }
+
+        if (cue.Relation is not null || place.Kind is PlaceKind.Admin2 or PlaceKind.Admin3 or PlaceKind.Region)
+        {
+            return GeoPrecision.Near;
+        }
+
+        if (unknown)
+        {
+            // A neighbourhood of a known town is in the town; an unknown village is only near the context place.
+            return cue.Trigger is { Value: PlaceKind.Neighbourhood } && place.Kind is PlaceKind.City or PlaceKind.Town
+                ? GeoPrecision.Town
+                : GeoPrecision.Near;
+        }
+
+        // A site announced by its trigger but found only as the town it is named after ("مطار تعز" → Taizz).
+        if (cue.Trigger is { } t && t.Value is PlaceKind.Airport or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Crossing or PlaceKind.Dam
+            or PlaceKind.Oilfield or PlaceKind.Site && !TriggerFits(t.Value, place.Kind))
+        {
+            return GeoPrecision.Near;
+        }
+
+        return GeoPrecision.Town;
+    }
+
+    /// <summary>The known place an unknown name is located at: nearest in its sentence, else the latest before it, else the next, else the hinted country.</summary>
+    private Place? Fallback(AnalyzedText text, Raw r, List<Raw> raws, string? hint)
+    {
+        int sentence = text.SentenceOf(r.First);
+        Raw? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var o in raws)
+        {
+            if (o.Ranked is not { Length: > 0 } || text.SentenceOf(o.First) != sentence || o.Ranked[0].Place.Kind == PlaceKind.Country)
+            {
+                continue;
+            }
+
+            int dist = o.First > r.First ? o.First - r.End : r.First - o.End;
+            if (dist < bestDistance)
+            {
+                bestDistance = dist;
+                best = o;
+            }
+        }
+
+        static bool Usable(Raw o) => o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind != PlaceKind.Country;
+        best ??= raws.LastOrDefault(o => Usable(o) && o.End <= r.First) ?? raws.FirstOrDefault(Usable)
+            ?? raws.LastOrDefault(o => o.Ranked is { Length: > 0 } && o.End <= r.First);
+        if (best is not null)
+        {
+            return best.Ranked![0].Place;
+        }
+
+        return hint is null ? null : _g.Country(hint);
+    }
+
+    private struct Cue
+    {
+        public PhraseMatch<PlaceKind>? Trigger;
+        public PhraseMatch<RelationCue>? Relation;
+        public int RelationStart;
+        public double? DistanceKm;
+        public bool Preposition;
+        public bool Chained;
+    }
+
+    private sealed class Raw(int first, int end, TextSpan span, Place[] places, Cue cue, bool unknown)
+    {
+        public int First { get; } = first;
+
+        public int End { get; } = end;
+
+        public TextSpan Span { get; } = span;
+
+        public Place[] Places { get; } = places;
+
+        public Cue Cue { get; } = cue;
+
+        /// <summary>Accepted only on a preposition or conjunction (no trigger, relation or strong reading).</summary>
+        public bool Weak { get; init; }
+
+        public bool Unknown { get; } = unknown;
+
+        public (Place Place, double Score)[]? Ranked { get; set; }
+    }
+}
