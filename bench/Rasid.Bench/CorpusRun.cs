@@ -7,6 +7,7 @@ using System.Text;
 using Rasid.Arabic.Matching;
 using Rasid.Arabic.Text;
 using Rasid.Extraction;
+using Rasid.Geo;
 
 namespace Rasid.Bench;
 
@@ -103,6 +104,12 @@ public sealed class CorpusRun
             }
         }
 
+        string? geoNote = null;
+        if (Wants('g'))
+        {
+            geoNote = MeasureGeo(path, results);
+        }
+
         if (results.Count > 0)
         {
             WriteStageTable(results, luceneResult?.MegabytesPerSecond(_utf8Bytes));
@@ -122,6 +129,12 @@ public sealed class CorpusRun
             _out.WriteLine();
         }
 
+        if (geoNote is not null)
+        {
+            _out.WriteLine(geoNote);
+            _out.WriteLine();
+        }
+
         if (Wants('p'))
         {
             WriteParallel(analyze);
@@ -134,6 +147,41 @@ public sealed class CorpusRun
 
         Line($"Load average at the end: {LoadAverage()}; checksum {_sink}.\n");
         return 0;
+    }
+
+    /// <summary>(g) place finding with the built-in gazetteer and (h) with the shared/geo import; returns the gazetteer figures.</summary>
+    private string MeasureGeo(string corpusPath, List<StageResult> results)
+    {
+        Console.Error.WriteLine("loading gazetteers …");
+        var (builtIn, builtInMs, builtInMatcherMs) = GeoRun.LoadBuiltIn();
+        long mentions = 0;
+        var finder = new PlaceFinder(builtIn);
+        results.Add(Measure("(g) (b) + `PlaceFinder.Find`, built-in gazetteer", i => Stages.AnalyzeAndFindPlaces(finder, _texts[i], ref mentions), beforePass: () => mentions = 0));
+        var lines = new List<string>
+        {
+            FormattableString.Invariant($"Gazetteer, built-in: {builtIn.Places.Count} places, {builtIn.NameCount} names; loaded in {builtInMs:F0} ms CPU (first use in the process, JIT included) + {builtInMatcherMs:F0} ms to compile its phrase matcher; (g) finds {(double)mentions / Math.Max(1, _articles.Length):F1} place mentions per article."),
+        };
+        var sources = GeoRun.SharedSources(corpusPath);
+        var lookupIn = builtIn;
+        if (sources is null)
+        {
+            lines.Add("Imported gazetteer: skipped (shared/geo sources not found beside the corpus).");
+        }
+        else
+        {
+            Console.Error.WriteLine("importing shared/geo …");
+            var imp = GeoRun.ImportAndLoad(sources);
+            lookupIn = imp.Gazetteer;
+            long importedMentions = 0;
+            var importedFinder = new PlaceFinder(imp.Gazetteer);
+            results.Add(Measure("(h) (b) + `PlaceFinder.Find`, built-in + shared/geo import", i => Stages.AnalyzeAndFindPlaces(importedFinder, _texts[i], ref importedMentions), beforePass: () => importedMentions = 0));
+            lines.Add(FormattableString.Invariant(
+                $"Gazetteer, imported from shared/geo ({sources.Length} files, as `rasid gazetteer import`): {imp.Places} places compiled in {imp.ImportMs / 1000:F1} s CPU into a {imp.IndexBytes / Mega:F1} MB index; loading it (`Gazetteer.Load`) takes {imp.ReadMs:F0} ms to read the index + {imp.MergeMs:F0} ms to merge it into the built-in gazetteer (`Extend`) + {imp.MatcherMs:F0} ms to compile the phrase matcher (CPU), {imp.Gazetteer.Places.Count} places / {imp.Gazetteer.NameCount} names, {imp.RssDelta / Mega:F0} MB resident; (h) finds {(double)importedMentions / Math.Max(1, _articles.Length):F1} place mentions per article."));
+        }
+
+        var (names, perSecond, found) = GeoRun.LookupThroughput(lookupIn);
+        lines.Add(FormattableString.Invariant($"`Gazetteer.Lookup(name)`: {perSecond / 1e6:F2} M lookups per CPU-second over its {names} distinct Arabic names ({(double)found / Math.Max(1, names):F2} places per name)."));
+        return string.Join("\n\n", lines);
     }
 
     private bool Wants(char stage) => _options.Only is null || _options.Only.Contains(stage, StringComparison.Ordinal);
@@ -364,7 +412,7 @@ public sealed class CorpusRun
 }
 
 /// <summary>Options of the <c>corpus</c> command.</summary>
-/// <param name="Only">Letters of the parts to run (a–f stages, p parallel, x breakdown); null runs all.</param>
+/// <param name="Only">Letters of the parts to run (a–h stages, p parallel, x breakdown); null runs all.</param>
 public sealed record CorpusRunOptions(string? Path, int Limit, int Repeat, int WarmupArticles, string? Only = null);
 
 /// <summary>One stage's figures: median CPU and wall seconds over the timed passes, tokens and allocation of one pass, peak RSS.</summary>

@@ -4,10 +4,10 @@ using Rasid.Bench;
 
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
-//          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, p parallel, x breakdown; for profiling one part)
+//          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
 //   micro [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks on 200 bulk articles
 const string Usage = """
-    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefpx]
+    usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 

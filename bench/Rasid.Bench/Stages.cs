@@ -3,6 +3,7 @@ using Rasid.Arabic.Morphology;
 using Rasid.Arabic.Text;
 using Rasid.Core;
 using Rasid.Extraction;
+using Rasid.Geo;
 
 namespace Rasid.Bench;
 
@@ -38,8 +39,29 @@ public static class Stages
         return a.Tokens.Length;
     }
 
-    /// <summary>The clitic part of (c) alone, over an analyzed text: returns the number of candidates.</summary>
+    /// <summary>
+    /// The clitic part of (c) alone, over an analyzed text: every reading (proclitics and enclitics, ta marbuta from the
+    /// original spelling) of every Arabic word through the allocation-free overload, as the matchers use it. Returns
+    /// the number of candidates.
+    /// </summary>
     public static int CliticCandidates(AnalyzedText a)
+    {
+        int candidates = 0;
+        Span<StemCandidate> buffer = stackalloc StemCandidate[CliticSegmenter.MaxCandidates];
+        var tokens = a.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind == TokenKind.ArabicWord)
+            {
+                candidates += CliticSegmenter.Candidates(a.NormOf(i), buffer, CliticSegmenter.ForToken(a, i, CliticOptions.All));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The same readings through the list-returning convenience overload (allocates a list per word).</summary>
+    public static int CliticCandidateLists(AnalyzedText a)
     {
         int candidates = 0;
         var tokens = a.Tokens;
@@ -59,6 +81,14 @@ public static class Stages
     {
         var a = TextAnalyzer.Analyze(text);
         matches += matcher.FindAll(a).Count;
+        return a.Tokens.Length;
+    }
+
+    /// <summary>(g)/(h) = (b) + place finding and geocoding: returns the tokens, counts mentions.</summary>
+    public static int AnalyzeAndFindPlaces(PlaceFinder finder, string text, ref long mentions)
+    {
+        var a = TextAnalyzer.Analyze(text);
+        mentions += finder.Find(a, countryHint: null).Count;
         return a.Tokens.Length;
     }
 

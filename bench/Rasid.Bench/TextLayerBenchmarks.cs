@@ -24,8 +24,8 @@ public class TextLayerBenchmarks
     public void Setup()
     {
         _texts = MicroCorpus.Texts;
-        _normalized = _texts.Select(ArabicNormalizer.Normalize).ToArray();
-        _analyzed = _texts.Select(TextAnalyzer.Analyze).ToArray();
+        _normalized = _texts.Select(t => ArabicNormalizer.Normalize(t)).ToArray();
+        _analyzed = _texts.Select(t => TextAnalyzer.Analyze(t)).ToArray();
         _places = PhraseMatcher<int>.Build(MicroCorpus.PlaceNameList.Select((name, i) => (name, i)));
         _lucene = new LuceneArabicBaseline();
     }
