@@ -20,10 +20,12 @@ internal static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "Extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per write transaction.", DefaultValueFactory = _ => 200 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
+        var maxChars = new Option<int>("--max-chars") { Description = "Refuse documents longer than this many characters (0: no limit).", DefaultValueFactory = _ => IngestOptions.DefaultMaxDocumentChars };
+        var budget = new Option<int>("--time-budget") { Description = "Seconds extraction of one document may take before it is recorded as failed.", DefaultValueFactory = _ => (int)IngestOptions.DefaultDocumentTimeBudget.TotalSeconds };
         var enqueue = new Option<bool>("--enqueue") { Description = "Only put the documents on the PostgreSQL job queue; `rasid worker` processes extract and store them." };
         var cmd = new Command("ingest", "Read reports, extract events and store them (idempotent, resumable).")
         {
-            paths, db, published, country, source, workers, batch, quiet, enqueue,
+            paths, db, published, country, source, workers, batch, quiet, enqueue, maxChars, budget,
         };
         cmd.SetAction(p => CliRunner.Guard(() =>
         {
@@ -39,6 +41,8 @@ internal static class IngestCommand
             {
                 Workers = Math.Max(1, p.GetValue(workers)),
                 BatchSize = Math.Clamp(p.GetValue(batch), 1, 10_000),
+                MaxDocumentChars = Math.Max(0, p.GetValue(maxChars)),
+                DocumentTimeBudget = TimeSpan.FromSeconds(Math.Max(1, p.GetValue(budget))),
             });
             var items = inputs.SelectMany(i => DocumentSources.Read(i, defaults));
             IngestSummary summary;

@@ -3,16 +3,11 @@ using System.Text;
 namespace Rasid.Core.Input;
 
 /// <summary>
-/// Reads a report file as UTF-8 text, refusing what is not text with a clear, coded error that names the file.
-/// A UTF-8 byte order mark is dropped; anything else is kept exactly as written.
+/// Reads a report file as text (see <see cref="TextDecoder"/> for the encodings), refusing what is not text with a
+/// clear, coded error that names the file. A byte order mark is dropped; anything else is kept exactly as written.
 /// </summary>
 public static class TextFileReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    // Not "\xEF\xBB\xBF"u8: in a C# string \xEF is the character U+00EF, which u8 encodes as two bytes.
-    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
     public static string Read(string path, long maxBytes = 256L * 1024 * 1024)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -35,38 +30,9 @@ public static class TextFileReader
         return Decode(File.ReadAllBytes(path), path);
     }
 
-    /// <summary>Decodes bytes as UTF-8, refusing empty, binary and invalid input. <paramref name="inputName"/> names it in errors.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, string inputName)
-    {
-        if (bytes.StartsWith(Utf8ByteOrderMark))
-        {
-            bytes = bytes[3..];
-        }
-
-        if (bytes.IsEmpty)
-        {
-            throw new RasidException("E102", inputName, "is empty");
-        }
-
-        int nul = bytes.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            throw new RasidException("E104", inputName, $"looks binary (a NUL byte at offset {nul}); expected UTF-8 text");
-        }
-
-        try
-        {
-            var text = StrictUtf8.GetString(bytes);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new RasidException("E102", inputName, "holds only white space");
-            }
-
-            return text;
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new RasidException("E105", inputName, $"is not valid UTF-8 (bad byte sequence at offset {ex.Index}); convert it to UTF-8 first");
-        }
-    }
+    /// <summary>
+    /// Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1256, ISO-8859-6), refusing empty, binary
+    /// and undecodable input. <paramref name="inputName"/> names it in errors.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string inputName) => TextDecoder.Decode(bytes, inputName).Text;
 }

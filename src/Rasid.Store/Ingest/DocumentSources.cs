@@ -114,6 +114,7 @@ public static class DocumentSources
         Jsonl,
         JsonlGz,
         Feed,
+        Html,
     }
 
     private static InputKind Kind(string path)
@@ -127,6 +128,7 @@ public static class DocumentSources
         return name switch
         {
             _ when name.EndsWith(".txt", StringComparison.Ordinal) => InputKind.Text,
+            _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => InputKind.Html,
             _ when name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal) => InputKind.Jsonl,
             _ when name.EndsWith(".jsonl.gz", StringComparison.Ordinal) || name.EndsWith(".ndjson.gz", StringComparison.Ordinal) => InputKind.JsonlGz,
             _ when name.EndsWith(".rss", StringComparison.Ordinal) || name.EndsWith(".atom", StringComparison.Ordinal)
@@ -145,16 +147,32 @@ public static class DocumentSources
                 return ReadJsonl(path, () => new GzipCheckedStream(path), defaults);
             case InputKind.Feed:
                 return FeedReader.ReadFile(path, defaults);
+            case InputKind.Html:
+                return [ReadText(path, defaults, html: true)];
             default:
-                return [ReadText(path, defaults)];
+                return [ReadText(path, defaults, html: false)];
         }
     }
 
-    private static SourceItem ReadText(string path, SourceDefaults defaults)
+    private static SourceItem ReadText(string path, SourceDefaults defaults, bool html)
     {
         try
         {
-            var text = TextFileReader.Read(path);
+            string text;
+            if (html)
+            {
+                var bytes = File.ReadAllBytes(path);
+                text = HtmlText.ToText(TextDecoder.Decode(bytes, path, HtmlText.DeclaredCharset(bytes)).Text);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return new SourceRejection(path, "E126", "the HTML page has no text");
+                }
+            }
+            else
+            {
+                text = TextFileReader.Read(path);
+            }
+
             var published = defaults.Published ?? DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
             var id = Path.GetFileNameWithoutExtension(path);
             return new SourceDocument(path, new Document(id, text, published)

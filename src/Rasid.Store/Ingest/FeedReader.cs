@@ -1,6 +1,4 @@
-using System.Net;
 using System.ServiceModel.Syndication;
-using System.Text.RegularExpressions;
 using System.Xml;
 using Rasid.Core;
 
@@ -10,7 +8,7 @@ namespace Rasid.Store.Ingest;
 /// Reads RSS 2.0 and Atom 1.0 feeds into documents (title + summary/content as text). DTDs are refused outright, so
 /// external entities (XXE) and entity expansion ("billion laughs") never run.
 /// </summary>
-public static partial class FeedReader
+public static class FeedReader
 {
     /// <summary>Feeds larger than this are refused.</summary>
     public const long MaxFeedChars = 64L * 1024 * 1024;
@@ -133,22 +131,6 @@ public static partial class FeedReader
         return items;
     }
 
-    /// <summary>Feed bodies are HTML fragments: drop tags and decode entities (full HTML handling comes with the hardening work).</summary>
-    internal static string HtmlToText(string? html)
-    {
-        if (string.IsNullOrEmpty(html))
-        {
-            return string.Empty;
-        }
-
-        var s = BlockTags().Replace(html, "\n");
-        s = Tags().Replace(s, string.Empty);
-        return WebUtility.HtmlDecode(s).Trim();
-    }
-
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockTags();
-
-    [GeneratedRegex(@"<[^>]*>")]
-    private static partial Regex Tags();
+    /// <summary>Feed bodies are HTML fragments: their text, with block structure kept as lines.</summary>
+    internal static string HtmlToText(string? html) => string.IsNullOrEmpty(html) ? string.Empty : HtmlText.ToText(html);
 }

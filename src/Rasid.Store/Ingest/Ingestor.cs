@@ -11,6 +11,16 @@ public sealed record IngestOptions
 
     /// <summary>Extraction workers; default: one per core.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Documents longer than this (in characters) are refused with a clear reason; 0 for no limit.</summary>
+    public int MaxDocumentChars { get; init; } = DefaultMaxDocumentChars;
+
+    /// <summary>How long extraction of one document may take before it is recorded as failed and the batch moves on.</summary>
+    public TimeSpan DocumentTimeBudget { get; init; } = DefaultDocumentTimeBudget;
+
+    public const int DefaultMaxDocumentChars = 2_000_000;
+
+    public static readonly TimeSpan DefaultDocumentTimeBudget = TimeSpan.FromSeconds(60);
 }
 
 public sealed record IngestProgress(long Read, long Stored, long Skipped, long Rejected, long Failed, long Events, TimeSpan Elapsed)
@@ -68,6 +78,14 @@ public sealed class Ingestor
                             }
 
                             break;
+                        case SourceDocument d when _options.MaxDocumentChars > 0 && d.Document.Text.Length > _options.MaxDocumentChars:
+                            lock (rejected)
+                            {
+                                rejected.Add(new SourceRejection(d.Input, "E130",
+                                    $"document is {d.Document.Text.Length:N0} characters; the limit is {_options.MaxDocumentChars:N0} (--max-chars)"));
+                            }
+
+                            break;
                         case SourceDocument d:
                             if (!known.Add(ContentHash.Of(d.Document.Text)))
                             {
@@ -86,25 +104,9 @@ public sealed class Ingestor
             }
         }, cancellation);
 
-        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var doc in toExtract.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
-            {
-                ExtractedDocument result;
-                try
-                {
-                    result = new ExtractedDocument(doc, _extractor.Extract(doc));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    result = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}" };
-                }
-
-                await toWrite.Writer.WriteAsync(result, cancellation).ConfigureAwait(false);
-            }
-        }, cancellation)).ToArray();
-
-        var closer = Task.WhenAll(workers).ContinueWith(t => toWrite.Writer.Complete(t.Exception), TaskScheduler.Default);
+        var workers = new ExtractionWorkers(_extractor, toExtract.Reader, toWrite.Writer, _options.DocumentTimeBudget, cancellation);
+        workers.Start(_options.Workers);
+        var closer = workers.Completion.ContinueWith(t => toWrite.Writer.Complete(t.Exception), TaskScheduler.Default);
 
         // The writer runs on this thread: one connection, batched transactions.
         var batch = new List<ExtractedDocument>(_options.BatchSize);
