@@ -14,7 +14,9 @@ public static partial class CpuClock
 
     private static bool _useClockGetTime = OperatingSystem.IsLinux();
 
-    public static double Seconds()
+    public static double Seconds() => Nanoseconds() / 1e9;
+
+    public static long Nanoseconds()
     {
         if (_useClockGetTime)
         {
@@ -22,7 +24,7 @@ public static partial class CpuClock
             {
                 if (ClockGetTime(ClockProcessCpuTimeId, out var ts) == 0)
                 {
-                    return ts.Seconds + ts.Nanoseconds / 1e9;
+                    return ts.Seconds * 1_000_000_000L + ts.Nanoseconds;
                 }
             }
             catch (DllNotFoundException)
@@ -36,7 +38,7 @@ public static partial class CpuClock
         }
 
         using var p = Process.GetCurrentProcess();
-        return p.TotalProcessorTime.TotalSeconds;
+        return p.TotalProcessorTime.Ticks * 100;
     }
 
     [LibraryImport("libc", EntryPoint = "clock_gettime")]

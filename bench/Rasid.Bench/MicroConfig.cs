@@ -10,14 +10,19 @@ namespace Rasid.Bench;
 /// <summary>
 /// A short job (1 launch, 3 warm-up, 5 measured iterations) so the whole suite takes a few minutes on a busy 2-core
 /// machine. In-process: no generated project to build (it would inherit the repository's build policy), the figures are
-/// the same code paths. Adds an MB/s column (UTF-8 input bytes of the 200 articles / mean time).
+/// the same code paths. Times are process CPU time (<see cref="CpuTimeClock"/>) unless <paramref name="wallClock"/>:
+/// on a shared machine the wall clock mostly measures the other jobs. Adds an MB/s column (UTF-8 input bytes of the
+/// 200 articles / mean time).
 /// </summary>
-public sealed class MicroConfig : ManualConfig
+public static class MicroConfig
 {
-    public MicroConfig()
+    public static IConfig Create(bool wallClock)
     {
-        AddJob(Job.ShortRun.WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance).WithId("Short-InProcess"));
-        AddColumn(new ThroughputColumn());
+        var job = Job.ShortRun.WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance);
+        job = wallClock || !CpuTimeClock.Instance.IsAvailable
+            ? job.WithId("Short-InProcess-Wall")
+            : job.WithClock(CpuTimeClock.Instance).WithId("Short-InProcess-CpuTime");
+        return DefaultConfig.Instance.AddJob(job).AddColumn(new ThroughputColumn());
     }
 }
 

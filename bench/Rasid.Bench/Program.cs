@@ -5,10 +5,10 @@ using Rasid.Bench;
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
-//   micro [BenchmarkDotNet args]                                  BenchmarkDotNet micro-benchmarks on 200 bulk articles
+//   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
-           Rasid.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
+           Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -25,7 +25,8 @@ try
         case "corpus":
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
         case "micro":
-            var rest = args[1..];
+            bool wallClock = args.Contains("--wall-clock");
+            var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
             if (!rest.Any(a => a is "--filter" or "-f" or "--list"))
             {
                 rest = [.. rest, "--filter", "*"];
@@ -33,7 +34,7 @@ try
 
             // Load the sample once in the host so a missing ../shared fails here with a clear message.
             Console.Error.WriteLine($"micro corpus: {MicroCorpus.Texts.Length} articles, {MicroCorpus.Chars} chars, {MicroCorpus.Utf8Bytes} UTF-8 bytes; {MicroCorpus.PlaceNameList.Length} place names");
-            var summaries = BenchmarkSwitcher.FromTypes([typeof(TextLayerBenchmarks)]).Run(rest);
+            var summaries = BenchmarkSwitcher.FromTypes([typeof(TextLayerBenchmarks)]).Run(rest, MicroConfig.Create(wallClock));
             return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
         default:
             Console.Error.WriteLine(Usage);

@@ -11,7 +11,6 @@ namespace Rasid.Bench;
 /// that step alone.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(MicroConfig))]
 public class TextLayerBenchmarks
 {
     private string[] _texts = [];
