@@ -8,6 +8,8 @@ Console.OutputEncoding = new UTF8Encoding(false);
 var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-compatible events out.")
 {
     AnalyzeCommand.Create(),
+    ExtractCommand.Create(),
+    EvalCommand.Create(),
     IngestCommand.Create(),
     QueryCommand.Create(),
     WorkerCommand.Create(),

@@ -57,6 +57,7 @@ internal static class BuiltInGazetteerData
                     PreferredArabicCount = c.NamesAr.Count + p.NamesAr.Count,
                     GeoNamesId = c.GeoNamesId ?? p.GeoNamesId,
                     Population = Math.Max(c.Population, p.Population),
+                    Keys = null,
                 };
             }
         }

@@ -26,7 +26,9 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(places);
         Places = places.ToArray();
         _admin1 = new Admin1Resolver(Places.Where(p => p.Kind == PlaceKind.Admin1));
-        var byName = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
+        // Most names belong to one place: keep that place itself, and a list only for shared names (fewer allocations
+        // on the 100k-place runtime index).
+        var byName = new Dictionary<string, object>(Places.Count * 2, StringComparer.Ordinal);
         foreach (var p in Places)
         {
             if (p.Kind == PlaceKind.Country)
@@ -34,14 +36,21 @@ public sealed class Gazetteer
                 _countries.TryAdd(p.CountryCode, p);
             }
 
-            foreach (var key in NameKeys(p))
+            foreach (var key in KeysOf(p))
             {
-                if (!byName.TryGetValue(key, out var list))
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byName, key, out bool exists);
+                if (!exists)
                 {
-                    byName[key] = list = new List<Place>(1);
+                    slot = p;
                 }
-
-                if (!list.Contains(p))
+                else if (slot is Place one)
+                {
+                    if (!ReferenceEquals(one, p))
+                    {
+                        slot = new List<Place>(2) { one, p };
+                    }
+                }
+                else if (slot is List<Place> list && !ReferenceEquals(list[^1], p))
                 {
                     list.Add(p);
                 }
@@ -49,9 +58,9 @@ public sealed class Gazetteer
         }
 
         _byName = new Dictionary<string, Place[]>(byName.Count, StringComparer.Ordinal);
-        foreach (var (key, list) in byName)
+        foreach (var (key, value) in byName)
         {
-            _byName[key] = Deduplicate(list);
+            _byName[key] = value is Place single ? [single] : Deduplicate((List<Place>)value);
         }
 
         _matcher = new Lazy<PhraseMatcher<Place[]>>(() => PhraseMatcher<Place[]>.Build(
@@ -74,7 +83,72 @@ public sealed class Gazetteer
     public static Gazetteer Load(string indexPath)
     {
         var index = GazetteerIndex.Read(indexPath);
-        return index.ExtendsBuiltIn ? LoadBuiltIn().Extend(index.Places) : new Gazetteer(index.Places);
+        return index.ExtendsBuiltIn ? new Gazetteer(WithBuiltIn(index.Places)) : new Gazetteer(index.Places);
+    }
+
+    /// <summary>
+    /// The places an extending index stands for: the built-in ones (with the names the import added to them, which the
+    /// index carries as entries under the built-in id), then the imported ones. The merge itself was done at import
+    /// time (<see cref="ForIndex"/>), so loading only joins the lists.
+    /// </summary>
+    private static List<Place> WithBuiltIn(IReadOnlyList<Place> indexed)
+    {
+        var builtIn = LoadBuiltIn().Places;
+        var all = new List<Place>(builtIn.Count + indexed.Count);
+        var position = new Dictionary<string, int>(builtIn.Count, StringComparer.Ordinal);
+        foreach (var p in builtIn)
+        {
+            position[p.Id] = all.Count;
+            all.Add(p);
+        }
+
+        foreach (var p in indexed)
+        {
+            if (!p.IsBuiltIn)
+            {
+                all.Add(p);
+            }
+            else if (position.TryGetValue(p.Id, out int i))
+            {
+                // Today's built-in entry wins; the import only adds names (and what the entry lacks).
+                var c = all[i];
+                all[i] = c with
+                {
+                    NamesAr = c.NamesAr.Concat(p.NamesAr).Distinct(StringComparer.Ordinal).ToArray(),
+                    NamesEnAlt = c.NamesEnAlt.Concat(p.NamesEnAlt).Where(n => n != c.NameEn).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                    GeoNamesId = c.GeoNamesId ?? p.GeoNamesId,
+                    Admin2 = c.Admin2 ?? p.Admin2,
+                    Population = c.Population > 0 ? c.Population : p.Population,
+                    Keys = null,
+                };
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// What an index that extends the built-in gazetteer stores for <paramref name="imported"/>: imported places that are
+    /// not built-in ones, and the built-in entries the import added names to (under their built-in id).
+    /// </summary>
+    internal static List<Place> ForIndex(IEnumerable<Place> imported)
+    {
+        var builtIn = LoadBuiltIn();
+        var before = builtIn.Places.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var result = new List<Place>();
+        foreach (var p in builtIn.Extend(imported).Places)
+        {
+            if (!p.IsBuiltIn || !before.TryGetValue(p.Id, out var old))
+            {
+                result.Add(p);
+            }
+            else if (!ReferenceEquals(old, p))
+            {
+                result.Add(p);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -136,6 +210,7 @@ public sealed class Gazetteer
                 Population = current.Kind.IsAdminUnit() ? current.Population : Math.Max(current.Population, p.Population),
                 GeoNamesId = current.GeoNamesId ?? p.GeoNamesId,
                 Admin2 = current.Admin2 ?? p.Admin2,
+                Keys = null,
             };
         }
 
@@ -174,11 +249,52 @@ public sealed class Gazetteer
         return this;
     }
 
-    /// <summary>The lookup key of a name: normalized words joined by one space.</summary>
-    public static string Key(string name) => string.Join(' ', PhraseMatcher<Place[]>.Words(name));
+    /// <summary>
+    /// The lookup key of a name: the normalized text's letter-and-digit runs joined by one space (punctuation and
+    /// white space separate words, as the tokenizer splits them).
+    /// </summary>
+    public static string Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var norm = ArabicNormalizer.NormalizeKey(name);
+        var sb = new System.Text.StringBuilder(norm.Length);
+        bool gap = false;
+        foreach (char c in norm)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (gap && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                gap = false;
+                sb.Append(c);
+            }
+            else
+            {
+                gap = true;
+            }
+        }
+
+        return sb.Length == norm.Length ? norm : sb.ToString();
+    }
+
+    /// <summary>The distinct lookup keys of a place's names (precomputed ones when the index stored them).</summary>
+    internal static IReadOnlyList<string> KeysOf(Place p) => p.Keys ?? NameKeys(p).Distinct(StringComparer.Ordinal).ToArray();
 
     private static IEnumerable<string> NameKeys(Place p)
     {
+        if (p.Keys is not null)
+        {
+            foreach (var k in p.Keys)
+            {
+                yield return k;
+            }
+
+            yield break;
+        }
+
         foreach (var n in p.NamesAr)
         {
             var k = Key(n);
@@ -209,6 +325,13 @@ public sealed class Gazetteer
         if (list.Count == 1)
         {
             return [list[0]];
+        }
+
+        if (list.Count > 8)
+        {
+            // A name many places share (a common village name): no pairwise check, curated and larger places first.
+            list.Sort((a, b) => a.IsBuiltIn != b.IsBuiltIn ? (a.IsBuiltIn ? -1 : 1) : b.Population.CompareTo(a.Population));
+            return list.ToArray();
         }
 
         var ordered = list.OrderByDescending(p => p.IsBuiltIn).ThenByDescending(p => p.Population).ToList();

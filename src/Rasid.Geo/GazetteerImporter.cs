@@ -181,7 +181,11 @@ public sealed class GazetteerImporter
         throw new RasidException("E321", path, "not a GeoNames dump file (geoname rows, admin1/admin2 codes, alternate names) nor a shared/geo WOF extract");
     }
 
-    public GazetteerIndex ToIndex(bool extendsBuiltIn) => new(Places, extendsBuiltIn);
+    /// <summary>
+    /// The index to write. One that extends the built-in gazetteer is merged with it now (an imported place that is a
+    /// built-in one is folded into it), so loading it later only joins two lists.
+    /// </summary>
+    public GazetteerIndex ToIndex(bool extendsBuiltIn) => new(extendsBuiltIn ? Gazetteer.ForIndex(Places) : Places, extendsBuiltIn);
 
     private bool Keep(string cc) => _countries is null || _countries.Contains(cc);
 
@@ -424,7 +428,7 @@ public sealed class GazetteerImporter
     private static Place MergeNames(Place p, IReadOnlyList<string> more)
     {
         var extra = more.Where(n => !p.NamesAr.Contains(n, StringComparer.Ordinal)).ToArray();
-        return extra.Length == 0 ? p : p with { NamesAr = p.NamesAr.Concat(extra).ToArray() };
+        return extra.Length == 0 ? p : p with { NamesAr = p.NamesAr.Concat(extra).ToArray(), Keys = null };
     }
 
     /// <summary>An Arabic-script name in Arabic proper (Persian/Kurdish-only letters mark names in other languages).</summary>

@@ -6,17 +6,18 @@ namespace Rasid.Geo;
 
 /// <summary>
 /// The compact runtime gazetteer written by <c>rasid gazetteer import</c> (raw sources compiled once, as NodaTime compiles
-/// tz data; STYLE.md §8): a Brotli-compressed binary file of places with a string table, read in one pass.
+/// tz data; STYLE.md §8): a gzip-compressed binary file of places with a string table, read in one pass.
 /// </summary>
 /// <remarks>
-/// Layout (little-endian, after Brotli): magic "RASIDGZ1", flags (bit 0: extends the built-in gazetteer), string count
+/// Layout (little-endian, after gzip): magic "RASIDGZ2", flags (bit 0: extends the built-in gazetteer), string count
 /// and strings (index 0 is the empty string), place count, then per place: id, kind byte, name_en, alt count + names,
 /// Arabic count + preferred count + names, country, admin1, admin2, admin1 code, admin2 code, source, source id (string
-/// indexes as 7-bit ints), lat and lon (float64), population (7-bit), GeoNames id (7-bit, 0 = none).
+/// indexes as 7-bit ints), lat and lon (float64), population (7-bit), GeoNames id (7-bit, 0 = none), lookup keys
+/// (count + string indexes; precomputed so loading does not normalize).
 /// </remarks>
 public sealed class GazetteerIndex
 {
-    private const string Magic = "RASIDGZ1";
+    private const string Magic = "RASIDGZ2";
 
     public GazetteerIndex(IReadOnlyList<Place> places, bool extendsBuiltIn)
     {
@@ -100,11 +101,17 @@ public sealed class GazetteerIndex
                 w.Write(p.Longitude);
                 w.Write7BitEncodedInt64(Math.Max(0, p.Population));
                 w.Write7BitEncodedInt64(p.GeoNamesId ?? 0);
+                var keys = Gazetteer.KeysOf(p);
+                w.Write7BitEncodedInt(keys.Count);
+                foreach (var k in keys)
+                {
+                    w.Write7BitEncodedInt(S(k));
+                }
             }
         }
 
-        using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
-        using var o = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true);
+        using var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+        using var o = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         o.Write(Encoding.ASCII.GetBytes(Magic));
         o.Write7BitEncodedInt(ExtendsBuiltIn ? 1 : 0);
         o.Write7BitEncodedInt(table.Count);
@@ -115,7 +122,7 @@ public sealed class GazetteerIndex
 
         o.Flush();
         body.Position = 0;
-        body.CopyTo(brotli);
+        body.CopyTo(gzip);
     }
 
     public static GazetteerIndex Read(string path)
@@ -138,9 +145,15 @@ public sealed class GazetteerIndex
 
     public static GazetteerIndex Read(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(brotli, 1 << 16);
-        using var r = new BinaryReader(buffered, Encoding.UTF8);
+        // Decompress in one go, then parse from memory: many small reads through a decompressor are slow.
+        var raw = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            gzip.CopyTo(raw, 1 << 20);
+        }
+
+        raw.Position = 0;
+        using var r = new BinaryReader(raw, Encoding.UTF8);
         var magic = Encoding.ASCII.GetString(r.ReadBytes(Magic.Length));
         if (magic != Magic)
         {
@@ -189,6 +202,12 @@ public sealed class GazetteerIndex
             var sourceId = N();
             double lat = r.ReadDouble(), lon = r.ReadDouble();
             long pop = r.Read7BitEncodedInt64(), gn = r.Read7BitEncodedInt64();
+            var keys = new string[r.Read7BitEncodedInt()];
+            for (int j = 0; j < keys.Length; j++)
+            {
+                keys[j] = S();
+            }
+
             places[i] = new Place(id, kind, nameEn, ar, cc, admin1, admin2, lat, lon, pop, source, sourceId)
             {
                 NamesEnAlt = alt,
@@ -196,6 +215,7 @@ public sealed class GazetteerIndex
                 Admin1Code = admin1Code,
                 Admin2Code = admin2Code,
                 GeoNamesId = gn == 0 ? null : gn,
+                Keys = keys,
             };
         }
 

@@ -33,6 +33,9 @@ public sealed record Place(
     /// <summary>How many leading entries of <see cref="NamesAr"/> are preferred names; the rest are variants or imported alternates.</summary>
     public int PreferredArabicCount { get; init; } = 1;
 
+    /// <summary>Lookup keys of all names, when precomputed (the runtime index stores them so loading does not normalize).</summary>
+    internal IReadOnlyList<string>? Keys { get; init; }
+
     /// <summary>The preferred Arabic name, or the English one when none is known.</summary>
     public string NameAr => NamesAr.Count > 0 ? NamesAr[0] : NameEn;
 

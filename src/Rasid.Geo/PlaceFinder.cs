@@ -71,7 +71,17 @@ public sealed class PlaceFinder
                 }
             }
 
-            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
+            // "أطراف المدينة"، "شمال البلدة": the town just named, seen from a relation word.
+            if (relationsByEnd.TryGetValue(i, out var before) && before.Value.Relation is PlaceRelation.Near or PlaceRelation.Direction or PlaceRelation.Countryside
+                && IsAnaphoricTown(text, i))
+            {
+                var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
+                raws.Add(new Raw(i, i + 1, tokens[i].Span, [], cue, true));
+                continue;
+            }
+
+            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && !IsPluralTrigger(text, trig)
+                && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
             {
                 var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
                 var span = new TextSpan(tokens[i].Span.Start, tokens[end - 1].Span.End);
@@ -325,6 +335,24 @@ public sealed class PlaceFinder
         return string.Join(' ', parts);
     }
 
+    /// <summary>The definite "the city / the town / the village" (المدينة، البلدة، القرية), which refers back to a town already named.</summary>
+    private static bool IsAnaphoricTown(AnalyzedText text, int i)
+    {
+        var w = text.NormOf(i);
+        return w.SequenceEqual("المدينه") || w.SequenceEqual("البلده") || w.SequenceEqual("القريه");
+    }
+
+    /// <summary>
+    /// "قرى"، "أحياء"، "مناطق"، "بلدتي": a plural or dual trigger is mostly followed by an adjective ("الأحياء السكنية")
+    /// or a list; it marks known names as places but does not make an unknown word one.
+    /// </summary>
+    private static bool IsPluralTrigger(AnalyzedText text, PhraseMatch<PlaceKind> trigger)
+    {
+        var w = text.NormOf(trigger.EndToken - 1);
+        return w.EndsWith("تي", StringComparison.Ordinal) || w.EndsWith("ى", StringComparison.Ordinal) || w.EndsWith("قري", StringComparison.Ordinal)
+            || w.SequenceEqual("احياء") || w.EndsWith("مناطق", StringComparison.Ordinal) || w.EndsWith("احياء", StringComparison.Ordinal);
+    }
+
     /// <summary>The end token of an unknown name right after a trigger ending at <paramref name="i"/>, or -1.</summary>
     private int UnknownNameEnd(AnalyzedText text, int i, Dictionary<int, PhraseMatch<RelationCue>> relations)
     {
@@ -349,11 +377,18 @@ public sealed class PlaceFinder
         }
 
         int end = i + 1;
-        if (end < tokens.Length && tokens[end].Kind == TokenKind.ArabicWord && !IsNotAName(text, end) && !relations.ContainsKey(end)
-            && (_cues.HeadLookup.Contains(w) || (!w.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(end).StartsWith("ال", StringComparison.Ordinal)
-                && !text.NormOf(end).EndsWith("يه", StringComparison.Ordinal))))
+        if (end < tokens.Length && tokens[end].Kind == TokenKind.ArabicWord && !relations.ContainsKey(end))
         {
-            end++;
+            bool functionWord = _cues.HomographLookup.TryGetValue(text.NormOf(end), out var h) && h == HomographKind.Function;
+            // A name head (تل، عين، كفر …) needs its second word, even an ordinary one (تل جديد); otherwise take a
+            // definite second word of a construct (قرية دير الزور-like "X الY"), but not an adjective in -ية.
+            bool headed = _cues.HeadLookup.Contains(w) && !functionWord;
+            bool construct = !w.StartsWith("ال", StringComparison.Ordinal) && text.NormOf(end).StartsWith("ال", StringComparison.Ordinal)
+                && !text.NormOf(end).EndsWith("يه", StringComparison.Ordinal) && !IsNotAName(text, end);
+            if (headed || construct)
+            {
+                end++;
+            }
         }
 
         return end;
@@ -400,14 +435,16 @@ public sealed class PlaceFinder
                 }
 
                 int sentence = text.SentenceOf(r.First);
-                var scored = r.Places.Select(p => (Place: p, Score: Score(p, r, hint, docCountries, sentenceAdmin1.GetValueOrDefault(sentence), raws, pass)))
+                var others = pass == 0 ? [] : raws.Where(o => !ReferenceEquals(o, r) && o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind is not (PlaceKind.Country or PlaceKind.Admin1))
+                    .Select(o => o.Ranked![0].Place).Distinct().ToArray();
+                var scored = r.Places.Select(p => (Place: p, Score: Score(p, r, hint, docCountries, sentenceAdmin1.GetValueOrDefault(sentence), others, pass)))
                     .OrderByDescending(x => x.Score).ToArray();
                 r.Ranked = scored;
             }
         }
     }
 
-    private static double Score(Place p, Raw r, string? hint, Dictionary<string, double> docCountries, HashSet<string>? sentenceAdmins, List<Raw> raws, int pass)
+    private static double Score(Place p, Raw r, string? hint, Dictionary<string, double> docCountries, HashSet<string>? sentenceAdmins, Place[] others, int pass)
     {
         double s = 0;
         if (hint is not null)
@@ -456,14 +493,12 @@ public sealed class PlaceFinder
         {
             // Closeness to the other places of the document (their current best readings).
             double best = double.MaxValue;
-            foreach (var o in raws)
+            foreach (var o in others)
             {
-                if (ReferenceEquals(o, r) || o.Ranked is not { Length: > 0 } ranked || ranked[0].Place.Kind is PlaceKind.Country or PlaceKind.Admin1)
+                if (!ReferenceEquals(o, p))
                 {
-                    continue;
+                    best = Math.Min(best, GeoMath.DistanceKm(p, o));
                 }
-
-                best = Math.Min(best, GeoMath.DistanceKm(p, ranked[0].Place));
             }
 
             s += best <= 50 ? 2 : best <= 150 ? 1 : 0;

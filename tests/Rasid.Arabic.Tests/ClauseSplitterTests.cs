@@ -52,3 +52,34 @@ public class ClauseSplitterTests
         Assert.True(ClauseCues.Default.Count >= 20);
     }
 }
+
+public class ClauseCuesTests
+{
+    private static ClauseCues Load(string rows) =>
+        ClauseCues.Load(Rasid.Arabic.Data.DataFile.Parse("cues.tsv", new StringReader("# source: test\n# normalized: no\ncue\tnote\n" + rows)));
+
+    [Fact]
+    public void Cues_are_compared_in_normalized_form_and_the_longest_continuation_wins()
+    {
+        var cues = Load("إلا\tx\nإلا أنّ\ty\n");
+        var a = TextAnalyzer.Analyze("قال الجيش الا ان القوات");
+        Assert.Equal(2, cues.MatchAt(a.Normalized.Text, a.Tokens, 2, a.Tokens.Length));
+        Assert.Equal(0, cues.MatchAt(a.Normalized.Text, a.Tokens, 1, a.Tokens.Length));
+    }
+
+    [Fact]
+    public void A_custom_cue_list_drives_the_splitter()
+    {
+        var cues = Load("غير أن\tx\n");
+        var a = TextAnalyzer.Analyze("أعلن الجيش السيطرة بينما المعارك مستمرة غير أن القوات انسحبت");
+        var clauses = ClauseSplitter.Split(a.Normalized, a.Tokens, a.Sentences, cues);
+        Assert.Equal(["أعلن الجيش السيطرة بينما المعارك مستمرة", "غير أن القوات انسحبت"], clauses.Select(c => c.Span.Slice(a.Original)));
+    }
+
+    [Fact]
+    public void An_empty_cue_stops_loading_with_file_and_line()
+    {
+        var ex = Assert.Throws<Rasid.Core.RasidException>(() => Load("في حين\tx\n\u0640\ty\n"));
+        Assert.Contains("cues.tsv:5", ex.Message);
+    }
+}

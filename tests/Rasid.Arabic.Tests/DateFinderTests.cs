@@ -122,6 +122,7 @@ public class DateFinderTests
     [InlineData("بتاريخ 26.4.2017 قتل", "2017-04-26", "26.4.2017")]
     [InlineData("بتاريخ ٢٦/٤/٢٠١٧ قتل", "2017-04-26", "٢٦/٤/٢٠١٧")]
     [InlineData("بتاريخ 26/4/17 قتل", "2017-04-26", "26/4/17")]
+    [InlineData("بتاريخ 26 / 4 / 2017 قتل", "2017-04-26", "26 / 4 / 2017")]
     public void Reads_numeric_dates(string text, string expected, string surface)
     {
         var m = Single(text);
@@ -161,6 +162,9 @@ public class DateFinderTests
     [InlineData("في اليوم التالي قتل")]
     [InlineData("في اليوم الأول من المعركة")]
     [InlineData("اشتباكات في إب وتعز")]
+    [InlineData("هم في أمس الحاجة إلى الدواء")]
+    [InlineData("وفي مساء نفس اليوم وصل")]
+    [InlineData("في ذلك اليوم وصل")]
     public void Finds_no_date_in_ordinary_words(string text)
     {
         Assert.Empty(DateFinder.Find(TextAnalyzer.Analyze(text), new DateOnly(2017, 5, 2)));
@@ -171,6 +175,9 @@ public class DateFinderTests
     [InlineData("قتل أمس خمسة", "2017-05-01", "2017-05-01", "أمس", DateExpressionKind.Relative)]
     [InlineData("قتل بالأمس خمسة", "2017-05-01", "2017-05-01", "الأمس", DateExpressionKind.Relative)]
     [InlineData("قتل أمس الاثنين خمسة", "2017-05-01", "2017-05-01", "أمس الاثنين", DateExpressionKind.Relative)]
+    [InlineData("قتل اليوم الثلاثاء خمسة", "2017-05-02", "2017-05-02", "اليوم الثلاثاء", DateExpressionKind.Relative)]
+    [InlineData("قتل اليوم الأحد خمسة", "2017-04-30", "2017-04-30", "اليوم الأحد", DateExpressionKind.Relative)]
+    [InlineData("قتل أمس السبت خمسة", "2017-04-29", "2017-04-29", "أمس السبت", DateExpressionKind.Relative)]
     [InlineData("قتل أول أمس خمسة", "2017-04-30", "2017-04-30", "أول أمس", DateExpressionKind.Relative)]
     [InlineData("قتل أول من أمس خمسة", "2017-04-30", "2017-04-30", "أول من أمس", DateExpressionKind.Relative)]
     [InlineData("قتل فجر اليوم خمسة", "2017-05-02", "2017-05-02", "فجر اليوم", DateExpressionKind.PartOfDay)]
@@ -194,10 +201,15 @@ public class DateFinderTests
     [InlineData("قتل منتصف الشهر الماضي خمسة", "2017-04-11", "2017-04-20", "منتصف الشهر الماضي", DateExpressionKind.PartOfPeriod)]
     [InlineData("قتل أواخر الشهر الماضي خمسة", "2017-04-21", "2017-04-30", "أواخر الشهر الماضي", DateExpressionKind.PartOfPeriod)]
     [InlineData("قتل أواخر مارس (آذار) الماضي خمسة", "2017-03-21", "2017-03-31", "أواخر مارس (آذار) الماضي", DateExpressionKind.PartOfPeriod)]
+    [InlineData("قتل الأسبوع الأول من الشهر الماضي خمسة", "2017-04-01", "2017-04-07", "الأسبوع الأول من الشهر الماضي", DateExpressionKind.PartOfPeriod)]
+    [InlineData("قتل في الأسبوع الثالث من مارس خمسة", "2017-03-15", "2017-03-21", "الأسبوع الثالث من مارس", DateExpressionKind.PartOfPeriod)]
+    [InlineData("قتل الأسبوع الأخير من شباط 2016 خمسة", "2016-02-23", "2016-02-29", "الأسبوع الأخير من شباط 2016", DateExpressionKind.PartOfPeriod)]
     [InlineData("قتل منتصف مارس 2011 خمسة", "2011-03-11", "2011-03-20", "منتصف مارس 2011", DateExpressionKind.PartOfPeriod)]
     [InlineData("قتل منذ 19 نوفمبر الماضي خمسة", "2016-11-19", "2017-05-02", "منذ 19 نوفمبر الماضي", DateExpressionKind.Since)]
     [InlineData("قتل منذ حزيران (يونيو) 2014 خمسة", "2014-06-01", "2017-05-02", "منذ حزيران (يونيو) 2014", DateExpressionKind.Since)]
     [InlineData("قتل منذ 2011 خمسة", "2011-01-01", "2017-05-02", "منذ 2011", DateExpressionKind.Since)]
+    [InlineData("قتل منذ عام 2011 خمسة", "2011-01-01", "2017-05-02", "منذ عام 2011", DateExpressionKind.Since)]
+    [InlineData("قتل منذ عام خمسة", "2016-04-17", "2016-05-17", "منذ عام", DateExpressionKind.Relative)]
     public void Resolves_relative_expressions_against_publication(string text, string start, string end, string surface, DateExpressionKind kind)
     {
         var m = Single(text);
@@ -247,12 +259,34 @@ public class DateFinderTests
     [InlineData("يومي 22 و23 نيسان", "2017-04-22", "2017-04-23", "يومي 22 و23 نيسان")]
     [InlineData("من 22 نيسان إلى 3 أيار", "2017-04-22", "2017-05-03", "من 22 نيسان إلى 3 أيار")]
     [InlineData("بين 22 آذار و 3 نيسان", "2017-03-22", "2017-04-03", "بين 22 آذار و 3 نيسان")]
+    [InlineData("بين 14 يونيو (حزيران) و15 يوليو (تموز) 2018", "2018-06-14", "2018-07-15", "بين 14 يونيو (حزيران) و15 يوليو (تموز) 2018")]
+    [InlineData("من 20 ديسمبر إلى 3 يناير 2017", "2016-12-20", "2017-01-03", "من 20 ديسمبر إلى 3 يناير 2017")]
     public void Reads_ranges_of_days(string text, string start, string end, string surface)
     {
         var m = Single(text);
         AssertDates(m, start, end);
         Assert.Equal(surface, m.Span.Slice(text));
         Assert.Equal(DateExpressionKind.Range, m.Kind);
+    }
+
+    [Fact]
+    public void A_hijri_date_and_its_gregorian_restatement_are_two_mentions_of_one_day()
+    {
+        var found = DateFinder.Find(TextAnalyzer.Analyze("في الخامس من شوال 1354 - 31 ديسمبر 1935 ولد"), new DateOnly(2017, 5, 2));
+        Assert.Equal(2, found.Count);
+        // Umm al-Qura puts 5 Shawwal 1354 on 30 December; the writer's sighting-based calendar on the 31st.
+        Assert.All(found, m => Assert.InRange(m.Start, new DateOnly(1935, 12, 30), new DateOnly(1935, 12, 31)));
+        Assert.All(found, m => Assert.Equal(m.Start, m.End));
+    }
+
+    [Theory]
+    [InlineData("نهاية العام 1435هـ", 1435, 9)]
+    [InlineData("مطلع عام 1433", 1433, 1)]
+    public void Parts_of_a_hijri_year_start_from_its_hijri_new_year(string text, int hijriYear, int firstMonth)
+    {
+        var m = Single("بلغ العدد " + text + " نحو مئة");
+        var cal = new System.Globalization.UmAlQuraCalendar();
+        Assert.Equal(DateOnly.FromDateTime(cal.ToDateTime(hijriYear, 1, 1, 0, 0, 0, 0)).AddMonths(firstMonth - 1), m.Start);
     }
 
     [Fact]

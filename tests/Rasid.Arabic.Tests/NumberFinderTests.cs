@@ -133,6 +133,8 @@ public class NumberFinderTests
     [InlineData("هجر المئات من الأهالي", 100, "المئات")]
     [InlineData("نزح آلاف المدنيين", 1000, "آلاف")]
     [InlineData("نزح عشرات الآلاف من المدنيين", 12000, "عشرات الآلاف")]
+    [InlineData("نزح مئات الآلاف من المدنيين", 100000, "مئات الآلاف")]
+    [InlineData("أنفقت مئات المليارات", 100000000000, "مئات المليارات")]
     [InlineData("قتل عدة أشخاص", 10, "عدة")]
     [InlineData("قتل بضعة أشخاص", 10, "بضعة")]
     [InlineData("قتل بضع نساء", 10, "بضع")]
@@ -170,9 +172,18 @@ public class NumberFinderTests
     [InlineData("جهزوا العدة للمعركة")]
     [InlineData("المسافة 3.5 كم")]
     [InlineData("التقى الرئيس بالوفد")]
+    [InlineData("تناول كميات كبيرة")]
+    [InlineData("وبعده وصل الوفد")]
     public void Finds_no_count_in_ordinary_words(string text)
     {
         Assert.Empty(NumberFinder.Find(TextAnalyzer.Analyze(text)));
+    }
+
+    [Fact]
+    public void Reads_percent_as_the_number_before_it_not_a_hundred()
+    {
+        var found = NumberFinder.Find(TextAnalyzer.Analyze("ارتفع بنسبة 50 في المائة أو أكثر وعشرة بالمئة"));
+        Assert.Equal([50L, 10L], found.Select(m => m.Value));
     }
 
     [Fact]

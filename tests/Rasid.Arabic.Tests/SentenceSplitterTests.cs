@@ -39,3 +39,18 @@ public class SentenceSplitterTests
         Assert.Equal(2, Sentences("قال د.\nثم ذهب").Length);
     }
 }
+
+public class SentenceAbbreviationsTests
+{
+    [Fact]
+    public void Abbreviations_load_normalized_with_every_dotted_part()
+    {
+        var a = SentenceAbbreviations.Load(Rasid.Arabic.Data.DataFile.Parse("abbr.tsv",
+            new StringReader("# source: test\n# normalized: no\nabbreviation\tmeaning\nأ.د\tx\nMr\ty\n")));
+        Assert.True(a.Contains("ا"));
+        Assert.True(a.Contains("د"));
+        Assert.True(a.Contains("mr"));
+        Assert.False(a.Contains("Mr"));
+        Assert.True(SentenceAbbreviations.Default.Count > 20);
+    }
+}

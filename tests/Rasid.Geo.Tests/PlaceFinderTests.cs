@@ -171,6 +171,18 @@ public sealed class PlaceFinderTests
     }
 
     [Theory]
+    [InlineData("سيطرت القوات على الرقة. وتدور اشتباكات على أطراف المدينة", "t-raqqa")]
+    [InlineData("دخل الجيش بلدة العشارة، ثم قصف شمال البلدة", "t-ashara")]
+    public void The_city_after_a_relation_word_is_the_town_named_before(string text, string id)
+    {
+        var found = Find(text);
+        var m = found[^1];
+        Assert.Equal(id, m.Place!.Id);
+        Assert.Equal(GeoPrecision.Near, m.Precision);
+        Assert.True(m.IsUnknownName);
+    }
+
+    [Theory]
     [InlineData("قرية شمالية")]
     [InlineData("منطقة سكنية")]
     [InlineData("محافظة الأكثر تضررا")]

@@ -16,7 +16,7 @@ internal static class TestGazetteers
         return new Gazetteer(core.Concat(imported));
     });
 
-    private static readonly Lazy<(Gazetteer Gazetteer, string IndexPath, double ImportSeconds)> SharedInstance = new(BuildShared);
+    private static readonly Lazy<(Gazetteer Gazetteer, string IndexPath, IReadOnlyList<Place> Imported)> SharedInstance = new(BuildShared);
 
     public static Gazetteer Fixture => FixtureInstance.Value;
 
@@ -33,16 +33,41 @@ internal static class TestGazetteers
         return SharedInstance.Value.IndexPath;
     }
 
-    private static (Gazetteer, string, double) BuildShared()
+    /// <summary>The places of the shared/geo import alone (not merged with the built-in ones).</summary>
+    public static IReadOnlyList<Place> SharedImported()
+    {
+        Rasid.Tests.SharedData.Require("geo", "wof_places.tsv.gz");
+        return SharedInstance.Value.Imported;
+    }
+
+    private static readonly Lazy<IReadOnlyList<Place>> GeoNamesOnly = new(() =>
     {
         var geo = Path.Combine(Rasid.Tests.SharedData.Root!, "geo");
-        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var importer = new GazetteerImporter(["SY", "IQ", "YE", "LY"]);
+        importer.ImportAll(new[] { "geonames_cities500_mena.txt.gz", "geonames_cities15000.txt.gz", "geonames_admin1CodesASCII.txt" }
+            .Select(f => Path.Combine(geo, f)).Where(File.Exists));
+        return importer.Places;
+    });
+
+    /// <summary>
+    /// The GeoNames city files of shared/geo imported alone: their points, which the WOF import replaces by WOF's
+    /// for the same GeoNames id (and WOF's point is sometimes the wrong one).
+    /// </summary>
+    public static IReadOnlyList<Place> SharedGeoNames()
+    {
+        Rasid.Tests.SharedData.Require("geo", "geonames_cities500_mena.txt.gz");
+        return GeoNamesOnly.Value;
+    }
+
+    private static (Gazetteer, string, IReadOnlyList<Place>) BuildShared()
+    {
+        var geo = Path.Combine(Rasid.Tests.SharedData.Root!, "geo");
         var importer = new GazetteerImporter(["SY", "IQ", "YE", "LY", "LB", "JO", "PS", "EG", "SD", "SO", "IL", "TR", "IR", "SA", "KW", "BH", "QA", "AE", "OM", "DZ", "MA", "TN"]);
         importer.ImportAll(new[] { "wof_places.tsv.gz", "ar_name_index.tsv.gz", "geonames_cities500_mena.txt.gz", "geonames_cities15000.txt.gz", "geonames_admin1CodesASCII.txt" }
             .Select(f => Path.Combine(geo, f)).Where(File.Exists));
         var path = Path.Combine(Path.GetTempPath(), $"rasid-geo-tests-{Environment.ProcessId}.idx");
-        importer.ToIndex(extendsBuiltIn: true).Write(path);
-        double seconds = sw.Elapsed.TotalSeconds;
-        return (Gazetteer.Load(path), path, seconds);
+        var index = importer.ToIndex(extendsBuiltIn: true);
+        index.Write(path);
+        return (Gazetteer.Load(path), path, importer.Places);
     }
 }

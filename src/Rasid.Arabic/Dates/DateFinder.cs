@@ -62,7 +62,7 @@ public static class DateFinder
             return false;
         }
 
-        if (TryRelative(text, start, pub, out mention) || TryLastDays(text, start, pub, out mention))
+        if (TryRelative(text, start, pub, out mention) || TryLastDays(text, start, pub, out mention) || TryWeekOfMonth(text, start, pub, out mention))
         {
             return true;
         }
@@ -83,6 +83,8 @@ public static class DateFinder
                     }
 
                     return true;
+                case CueRole.Since or CueRole.Ago or CueRole.Between or CueRole.From or CueRole.During or CueRole.Year:
+                    return false; // these words start nothing else (من، قبل، منذ، خلال)
             }
         }
 
@@ -135,11 +137,24 @@ public static class DateFinder
             last = date.AddDays(day2 - day);
             kind = DateExpressionKind.Range;
         }
-        else if (TryDateRangeEnd(text, end, pub, allowAnd, out var other) && other.End >= date)
+        else if (TryDateRangeEnd(text, end, pub, allowAnd, out var other)
+                 && (other.Kind == DateExpressionKind.Hijri) == month.IsHijri) // شوال 1354 - 31 ديسمبر 1935 restates one day
         {
-            last = other.End;
-            end = other.EndToken;
-            kind = DateExpressionKind.Range;
+            // بين 14 يونيو و15 يوليو 2018: a year written once, at the end, holds for both days.
+            if (spec.Mode == YearMode.None && !month.IsHijri && other.End.Year != date.Year
+                && TryResolveDay(pub, false, month.Month, day, new YearSpec(YearMode.Explicit, other.End.Year), out var sameYear))
+            {
+                date = sameYear > other.End && TryResolveDay(pub, false, month.Month, day, new YearSpec(YearMode.Explicit, other.End.Year - 1), out var yearBefore)
+                    ? yearBefore
+                    : sameYear;
+            }
+
+            if (other.End >= date)
+            {
+                last = other.End;
+                end = other.EndToken;
+                kind = DateExpressionKind.Range;
+            }
         }
 
         mention = Make(text, start, prefix, end, date, last, kind);
@@ -437,12 +452,18 @@ public static class DateFinder
             return Finish(parts[0].Length, parts[2].Length, out mention);
         }
 
-        if (start + 4 >= toks.Length || !Adjacent(toks, start, start + 4))
+        if (start + 4 >= toks.Length)
         {
             return false;
         }
 
+        // 26/4/2017 and the Saudi press's 9 / 9 / 1436هـ; 26-4-2017 and 26.4.2017 only without spaces.
         var sep = text.NormOf(start + 1);
+        if (!Adjacent(toks, start, start + 4) && !(sep is "/" && Spaced(text, start, start + 4)))
+        {
+            return false;
+        }
+
         if (toks[start + 1].Kind != TokenKind.Punctuation || sep is not ("/" or "\\" or "-" or ".") || !text.NormOf(start + 3).SequenceEqual(sep)
             || toks[start + 2].Kind != TokenKind.Number || toks[start + 4].Kind != TokenKind.Number)
         {
@@ -517,6 +538,20 @@ public static class DateFinder
 
     private static bool Int(ReadOnlySpan<char> s, out int v) =>
         int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out v);
+
+    // Tokens separated by at most one space each.
+    private static bool Spaced(AnalyzedText text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (text.Tokens[i + 1].NormStart - text.Tokens[i].NormEnd > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Adjacent(Token[] toks, int from, int to)
     {
@@ -699,19 +734,31 @@ public static class DateFinder
         }
 
         int end = rel.EndToken;
-        if (rel.Value.Offset == 0 && end < text.Tokens.Length
-            && (IsCue(text, end, CueRole.NotToday, out _) || NumberFinder.TryOrdinalAt(text, end, out _, out _)))
+        if (end < text.Tokens.Length
+            && (IsCue(text, end, CueRole.NotToday, out _) || (rel.Value.Offset == 0 && NumberFinder.TryOrdinalAt(text, end, out _, out _))))
         {
-            return false; // اليوم التالي، اليوم الأول: a day of the story, not today
+            return false; // اليوم التالي، اليوم الأول: a day of the story, not today; في أمس الحاجة: "in dire need"
         }
 
+        if (start > 0 && rel.PrefixLength == 0 && IsCue(text, start - 1, CueRole.SameDay, out _))
+        {
+            return false; // نفس اليوم، ذلك اليوم
+        }
+
+        var day = pub.AddDays(rel.Value.Offset);
         int k = end < text.Tokens.Length && text.NormOf(end) is "," ? end + 1 : end;
         if (DateLexicon.Weekdays.TryMatchAt(text, k, Proclitics.None, out var wd))
         {
             end = wd.EndToken;
+
+            // "اليوم الثلاثاء" in a story dated Thursday: feeds often date a story a day or two after it was written, so the
+            // named weekday wins over the offset (the latest such day on or before that offset's day).
+            if (wd.Value.Day != day.DayOfWeek && day <= pub)
+            {
+                day = LatestWeekday(day, wd.Value.Day, strictlyBefore: false);
+            }
         }
 
-        var day = pub.AddDays(rel.Value.Offset);
         mention = Make(text, start, rel.PrefixLength, end, day, day, DateExpressionKind.Relative);
         return true;
     }
@@ -835,6 +882,12 @@ public static class DateFinder
 
                 ago = new Ago(pub.AddDays(-lo), pub.AddDays(-hi), end);
                 return true;
+            }
+
+            // منذ عام 2008 is since 2008, not a year ago.
+            if (TryYearNumber(text, end, out _))
+            {
+                return false;
             }
 
             count = u.Value.Count;
@@ -1006,7 +1059,7 @@ public static class DateFinder
         return TryYearRange(text, k, k + 1, year, pub, out mention);
     }
 
-    private static bool TryYearRange(AnalyzedText text, int start, int end, int year, DateOnly pub, out DateMention mention)
+    private static bool TryYearRange(AnalyzedText text, int start, int end, int year, DateOnly pub, out DateMention mention, bool clipToPublication = true)
     {
         mention = null!;
         bool hijri = IsCue(text, end, CueRole.EraHijri, out int afterEra);
@@ -1022,7 +1075,7 @@ public static class DateFinder
         }
 
         var e = hijri && CalendarMath.TryDate(true, year + 1, 1, 1, out var next) ? next.AddDays(-1) : new DateOnly(Math.Min(year, 9998), 12, 31);
-        if (s <= pub && e > pub)
+        if (clipToPublication && s <= pub && e > pub)
         {
             e = pub;
         }
@@ -1069,9 +1122,9 @@ public static class DateFinder
             // مطلع الشهر = this month; مطلع العام 2015 = that year.
             unit = bare.Value.Unit;
             end = bare.EndToken;
-            if (unit == TimeUnit.Year && TryYearNumber(text, end, out int y) && TryYearRange(text, end, end + 1, y, pub, out var yr))
+            if (unit == TimeUnit.Year && TryYearNumber(text, end, out int y) && TryYearRange(text, end, end + 1, y, pub, out var yr, clipToPublication: false))
             {
-                (s, e, end) = (yr.Start, new DateOnly(yr.Start.Year, 12, 31), yr.EndToken);
+                (s, e, end) = (yr.Start, yr.End, yr.EndToken);
             }
             else
             {
@@ -1083,11 +1136,11 @@ public static class DateFinder
             }
         }
         else if ((TryYearNumber(text, k, out int year) || (IsCue(text, k, CueRole.Year, out int afterYear) && TryYearNumber(text, afterYear, out year)))
-                 && TryYearRange(text, k, TryYearNumber(text, k, out _) ? k + 1 : k + 2, year, pub, out var yearRange))
+                 && TryYearRange(text, k, TryYearNumber(text, k, out _) ? k + 1 : k + 2, year, pub, out var yearRange, clipToPublication: false))
         {
             unit = TimeUnit.Year;
             s = yearRange.Start;
-            e = new DateOnly(s.Year, 12, 31);
+            e = yearRange.End;
             end = yearRange.EndToken;
         }
         else
@@ -1102,6 +1155,77 @@ public static class DateFinder
         }
 
         mention = Make(text, cue.FirstToken, cue.PrefixLength, end, ps, pe, DateExpressionKind.PartOfPeriod);
+        return true;
+    }
+
+    // الأسبوع الأول من الشهر، الأسبوع الثالث من مارس الماضي، الأسبوع الأخير من الشهر الماضي
+    private static bool TryWeekOfMonth(AnalyzedText text, int start, DateOnly pub, out DateMention mention)
+    {
+        mention = null!;
+        if (!DateLexicon.Units.TryMatchAt(text, start, Clitics | Proclitics.Article, out var week) || !week.StrippedArticle
+            || week.Value is not { Unit: TimeUnit.Week, Count: 1 })
+        {
+            return false;
+        }
+
+        int k = week.EndToken;
+        int ordinal;
+        if (IsCue(text, k, CueRole.Last, out int afterLast))
+        {
+            ordinal = 0;
+            k = afterLast;
+        }
+        else if (NumberFinder.TryOrdinalAt(text, k, out ordinal, out int afterOrdinal) && ordinal is >= 1 and <= 4)
+        {
+            k = afterOrdinal;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (IsCue(text, k, CueRole.From, out int afterFrom))
+        {
+            k = afterFrom;
+        }
+
+        DateOnly s, e;
+        int end;
+        bool future;
+        if (TryMonthName(text, k, Proclitics.None, out var month, out _, out int monthEnd))
+        {
+            var spec = TryYearSpec(text, monthEnd, pub, month.IsHijri, out end);
+            if (!TryResolveMonth(pub, month.IsHijri, month.Month, spec, out s, out e))
+            {
+                return false;
+            }
+
+            future = spec.Mode == YearMode.Next;
+        }
+        else if (DateLexicon.Relative.TryMatchAt(text, k, Proclitics.None, out var rel) && rel.Value is { Kind: RelativeKind.Period, Unit: TimeUnit.Month })
+        {
+            (s, e) = CalendarMath.Period(pub, TimeUnit.Month, rel.Value.Offset);
+            end = rel.EndToken;
+            future = rel.Value.Offset > 0;
+        }
+        else if (DateLexicon.Units.TryMatchAt(text, k, Proclitics.Article, out var bare) && bare.StrippedArticle && bare.Value is { Unit: TimeUnit.Month, Count: 1 })
+        {
+            (s, e) = CalendarMath.Period(pub, TimeUnit.Month, 0);
+            end = bare.EndToken;
+            future = false;
+        }
+        else
+        {
+            return false;
+        }
+
+        var (ws, we) = ordinal == 0 ? (e.AddDays(-6), e) : (s.AddDays(7 * (ordinal - 1)), s.AddDays((7 * ordinal) - 1));
+        if (!future && ws <= pub && we > pub)
+        {
+            we = pub;
+        }
+
+        mention = Make(text, start, week.PrefixLength, end, ws, we, DateExpressionKind.PartOfPeriod);
         return true;
     }
 

@@ -60,6 +60,8 @@ internal enum CueRole
     DayWord,
     In,
     NotToday,
+    SameDay,
+    Last,
 }
 
 /// <summary>The date data files (months.tsv, date-*.tsv), loaded once and compiled into word tables.</summary>
@@ -79,7 +81,11 @@ internal static class DateLexicon
 
     public static WordTable<CueRole> Cues => Loaded.Value.Cues;
 
-    /// <summary>Every word a date expression can start with (first words of every table, ordinals included).</summary>
+    /// <summary>
+    /// Every phrase a date expression can start with (the phrases of every table, ordinals included; not the cues that
+    /// only follow or precede one: في، الماضي، إلى، هـ). Whole phrases, so that common first words (في غضون، هذا الأسبوع،
+    /// ذي القعدة) open the gate only when the rest follows.
+    /// </summary>
     public static WordTable<bool> Starts => Loaded.Value.Starts;
 
     private static Tables Load()
@@ -117,11 +123,9 @@ internal static class DateLexicon
             .Concat(parts.Rows.Select(r => r["name"]))
             .Concat(relative.Rows.Select(r => r["phrase"]))
             .Concat(units.Rows.Select(r => r["word"]))
-            .Concat(cues.Rows.Select(r => r["word"]))
+            .Concat(cues.Rows.Where(r => r["role"] is not ("in" or "past" or "current" or "next" or "nottoday" or "to" or "era-hijri" or "era-gregorian")).Select(r => r["word"]))
             .Concat(ordinals.Rows.Select(r => r["phrase"]))
-            .Select(p => Matching.PhraseMatcher<bool>.Words(p).FirstOrDefault())
-            .Where(w => w is not null)
-            .Select(w => (w!, true));
+            .Select(p => (p, true));
         return new Tables(monthTable, weekdayTable, partTable, relativeTable, unitTable, cueTable, WordTable<bool>.Build(firstWords));
     }
 

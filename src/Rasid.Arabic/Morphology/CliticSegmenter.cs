@@ -42,6 +42,10 @@ public static class CliticSegmenter
     private static readonly Inventory Clitics = Inventory.Load(
         DataFile.LoadEmbedded(typeof(CliticSegmenter).Assembly, "rasid/arabic/clitics.tsv", "form", "slot"));
 
+    // The article's two letters (the data file must give a two-letter article), compared directly on the hot path.
+    private static readonly char Article0 = Clitics.Article[0];
+    private static readonly char Article1 = Clitics.Article[1];
+
     /// <summary>Conjunction proclitics (و ف).</summary>
     public static ReadOnlySpan<char> Conjunctions => Clitics.Conjunctions;
 
@@ -57,10 +61,7 @@ public static class CliticSegmenter
         Span<StemCandidate> buffer = stackalloc StemCandidate[MaxCandidates];
         int n = Candidates(word, buffer, withEnclitics ? CliticOptions.All : CliticOptions.Proclitics);
         var result = new List<StemCandidate>(n);
-        foreach (var c in buffer[..n])
-        {
-            result.Add(c);
-        }
+        result.AddRange(buffer[..n]);
 
         return result;
     }
@@ -93,7 +94,7 @@ public static class CliticSegmenter
                 }
 
                 var stem = word[..^e.Length];
-                if (stem.StartsWith(Clitics.Article, StringComparison.Ordinal))
+                if (HasArticleAt(stem, 0))
                 {
                     continue; // no enclitic after the article
                 }
@@ -252,8 +253,10 @@ public static class CliticSegmenter
         return string.Join('+', parts);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int Order(StemCandidate c) => (c.Stripped * 4) + (c.RestoredArticle ? 1 : 0) + (c.RestoredTehMarbuta ? 2 : 0);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Add(Span<StemCandidate> into, ref int n, StemCandidate c)
     {
         if (n < into.Length)
@@ -265,7 +268,7 @@ public static class CliticSegmenter
     private static void AddProclitics(ReadOnlySpan<char> word, int suffix, Span<StemCandidate> into, ref int n, bool allowArticle)
     {
         int len = word.Length;
-        int maxConj = len > 0 && Clitics.Conjunctions.Contains(word[0]) ? 1 : 0;
+        int maxConj = len > 0 && Inventory.In(Clitics.ConjunctionMask, word[0]) ? 1 : 0;
         for (int conj = 0; conj <= maxConj; conj++)
         {
             if (conj > 0 && len - conj >= MinStem)
@@ -277,7 +280,7 @@ public static class CliticSegmenter
             bool future = false;
             if (p < len && len - (p + 1) >= MinStem)
             {
-                if (Clitics.Prepositions.Contains(word[p]))
+                if (Inventory.In(Clitics.PrepositionMask, word[p]))
                 {
                     // لل: ل + ال with the alef dropped.
                     if (allowArticle && word[p] == ArabicLetters.Lam && p + 1 < len && word[p + 1] == ArabicLetters.Lam
@@ -290,7 +293,7 @@ public static class CliticSegmenter
                     AddStem(word, p + 1, suffix, into, ref n, allowArticle);
                     AddArticle(word, p + 1, suffix, into, ref n, allowArticle);
                 }
-                else if (Clitics.Future.Contains(word[p]))
+                else if (Inventory.In(Clitics.FutureMask, word[p]))
                 {
                     future = true;
                     Add(into, ref n, new StemCandidate(p + 1, suffix, false));
@@ -307,7 +310,7 @@ public static class CliticSegmenter
     // A stem that still starts with the article takes no enclitic (allowArticle is false on the enclitic path).
     private static void AddStem(ReadOnlySpan<char> word, int p, int suffix, Span<StemCandidate> into, ref int n, bool allowArticle)
     {
-        if (allowArticle || !word.Slice(p).StartsWith(Clitics.Article, StringComparison.Ordinal))
+        if (allowArticle || !HasArticleAt(word, p))
         {
             Add(into, ref n, new StemCandidate(p, suffix, false));
         }
@@ -316,12 +319,14 @@ public static class CliticSegmenter
     // The article, after any conjunction/preposition: (و)(ب)ال + stem.
     private static void AddArticle(ReadOnlySpan<char> word, int p, int suffix, Span<StemCandidate> into, ref int n, bool allowArticle)
     {
-        if (allowArticle && p + 1 < word.Length && word.Slice(p).StartsWith(Clitics.Article, StringComparison.Ordinal)
-            && word.Length - (p + Clitics.Article.Length) >= MinStem)
+        if (allowArticle && HasArticleAt(word, p) && word.Length - (p + 2) >= MinStem)
         {
-            Add(into, ref n, new StemCandidate(p + Clitics.Article.Length, suffix, false));
+            Add(into, ref n, new StemCandidate(p + 2, suffix, false));
         }
     }
+
+    private static bool HasArticleAt(ReadOnlySpan<char> word, int p) =>
+        (uint)(p + 1) < (uint)word.Length && word[p] == Article0 && word[p + 1] == Article1;
 
     private sealed class Inventory
     {
@@ -334,6 +339,18 @@ public static class CliticSegmenter
         public required string Article { get; init; }
 
         public required string[] Enclitics { get; init; }
+
+        // Membership bitmasks over U+0620–065F, so the hot path tests a letter with one shift instead of a search.
+        public ulong ConjunctionMask { get; init; }
+
+        public ulong PrepositionMask { get; init; }
+
+        public ulong FutureMask { get; init; }
+
+        public static ulong Mask(IEnumerable<char> letters) =>
+            letters.Aggregate(0UL, (m, c) => c is >= '\u0620' and < '\u0660' ? m | (1UL << (c - '\u0620')) : throw new RasidException("E206", "clitics.tsv", $"proclitic U+{(int)c:X4} is outside U+0620–065F"));
+
+        public static bool In(ulong mask, char c) => (uint)(c - '\u0620') < 64u && ((mask >> (c - '\u0620')) & 1) != 0;
 
         public static Inventory Load(DataFile file)
         {
@@ -380,8 +397,11 @@ public static class CliticSegmenter
                 Conjunctions = [.. conj],
                 Prepositions = [.. prep],
                 Future = [.. future],
-                Article = article ?? throw new RasidException("E206", file.Name, "no article row"),
+                Article = article is { Length: 2 } ? article : throw new RasidException("E206", file.Name, "the article row must give a two-letter article (ال)"),
                 Enclitics = [.. enclitics.OrderByDescending(e => e.Length)],
+                ConjunctionMask = Mask(conj),
+                PrepositionMask = Mask(prep),
+                FutureMask = Mask(future),
             };
         }
 

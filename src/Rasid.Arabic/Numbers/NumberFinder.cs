@@ -33,7 +33,9 @@ public static class NumberFinder
         var tokens = text.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].Kind is not (TokenKind.Number or TokenKind.ArabicWord))
+            // Only try what can match (STYLE.md §8): one gate lookup for most words.
+            if (tokens[i].Kind != TokenKind.Number
+                && (tokens[i].Kind != TokenKind.ArabicWord || !NumberLexicon.Starts.TryMatchAt(text, i, Proclitics.All, out _)))
             {
                 continue;
             }
@@ -395,10 +397,18 @@ public static class NumberFinder
         }
 
         var w = first.Value;
+        var proclitics = text.NormOf(start)[..first.PrefixLength];
         if (first.StrippedArticle && ((w.Kind == NumberWordKind.Vague && w.Value == 10)
-                                      || (w.Kind == NumberWordKind.Unit && w.Value == 2 && text.NormOf(start).EndsWith("اثنين", StringComparison.Ordinal))))
+                                      || (w.Kind == NumberWordKind.Unit && w.Value == 2 && text.NormOf(start).EndsWith("اثنين", StringComparison.Ordinal))
+                                      || w.Kind == NumberWordKind.Hundred))
         {
-            return false; // العدة (equipment), الاثنين (Monday)
+            return false; // العدة (equipment), الاثنين (Monday), في المئة / بالمئة (percent)
+        }
+
+        // Homographs once ة is folded to ه: كميات (quantities) is not ك + مئات, بعده (after it) not ب + عدة.
+        if (proclitics.Contains(ArabicLetters.Kaf) || (w.Kind == NumberWordKind.Vague && w.Value == 10 && proclitics.EndsWith([ArabicLetters.Beh])))
+        {
+            return false;
         }
 
         int prefix = first.PrefixLength;
@@ -408,7 +418,7 @@ public static class NumberFinder
             case NumberWordKind.Vague:
             {
                 long v = w.Value;
-                if (table.TryMatchAt(text, end, Proclitics.Article, out var of) && of.Value.Kind is NumberWordKind.Thousands or NumberWordKind.Millions)
+                if (table.TryMatchAt(text, end, Proclitics.Article, out var of) && of.Value.Kind is NumberWordKind.Thousands or NumberWordKind.Millions or NumberWordKind.Billions)
                 {
                     v *= of.Value.Scale; // عشرات الآلاف
                     end = of.EndToken;

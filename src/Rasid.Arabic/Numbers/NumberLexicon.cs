@@ -15,6 +15,9 @@ internal static class NumberLexicon
 
     public static WordTable<NumberQualifier> QualifiersAfter => Loaded.Value.QualifiersAfter;
 
+    /// <summary>Every phrase a count can start with: number words, ordinals, leading qualifiers and range openers (whole phrases: ما يقارب opens the gate, ما alone does not).</summary>
+    public static WordTable<bool> Starts => Loaded.Value.Starts;
+
     internal static DataFile LoadData(string name, params string[] columns) =>
         DataFile.LoadEmbedded(typeof(NumberLexicon).Assembly, "rasid/arabic/" + name, columns);
 
@@ -42,7 +45,13 @@ internal static class NumberLexicon
             }).Add((r["phrase"], q));
         }
 
-        return new Tables(cardinals, ordinals, WordTable<NumberQualifier>.Build(before), WordTable<NumberQualifier>.Build(after));
+        var ranges = LoadData("numbers-ranges.tsv", "phrase", "role");
+        var firstWords = numbers.Rows.Select(r => r["phrase"])
+            .Concat(ordinalFile.Rows.Select(r => r["phrase"]))
+            .Concat(before.Select(b => b.Item1))
+            .Concat(ranges.Rows.Where(r => r["role"] == "intro").Select(r => r["phrase"]))
+            .Select(p => (p, true));
+        return new Tables(cardinals, ordinals, WordTable<NumberQualifier>.Build(before), WordTable<NumberQualifier>.Build(after), WordTable<bool>.Build(firstWords));
     }
 
     private static long Long(DataRow r, string column) =>
@@ -59,5 +68,6 @@ internal static class NumberLexicon
         WordTable<NumberWord> Cardinals,
         WordTable<NumberWord> Ordinals,
         WordTable<NumberQualifier> QualifiersBefore,
-        WordTable<NumberQualifier> QualifiersAfter);
+        WordTable<NumberQualifier> QualifiersAfter,
+        WordTable<bool> Starts);
 }

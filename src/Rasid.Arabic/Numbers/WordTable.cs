@@ -46,10 +46,19 @@ internal sealed class WordTable<T>
     private readonly Dictionary<string, Entry[]> _byFirst;
     private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Cheap gates before hashing (most words of a text are in no table): which key lengths and first letters exist.
+    private readonly ulong _lengths;
+    private readonly bool[] _firstChars = new bool[0x800];
+
     private WordTable(Dictionary<string, Entry[]> byFirst)
     {
         _byFirst = byFirst;
         _lookup = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in byFirst.Keys)
+        {
+            _lengths |= key.Length < 64 ? 1UL << key.Length : 0;
+            _firstChars[key[0] < 0x800 ? key[0] : 0x7FF] = true;
+        }
     }
 
     public int Count => _byFirst.Values.Sum(e => e.Length);
@@ -165,7 +174,8 @@ internal sealed class WordTable<T>
     private bool TryEntries(AnalyzedText text, int start, ReadOnlySpan<char> key, int prefix, bool strippedArticle, out WordMatch<T> match)
     {
         match = default;
-        if (key.Length == 0 || !_lookup.TryGetValue(key, out var entries))
+        if (key.Length is 0 or >= 64 || (_lengths & (1UL << key.Length)) == 0 || !_firstChars[key[0] < 0x800 ? key[0] : 0x7FF]
+            || !_lookup.TryGetValue(key, out var entries))
         {
             return false;
         }

@@ -11,10 +11,19 @@ public sealed class ClauseCues
     private readonly Dictionary<string, string[][]> _byFirstWord;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // A 64K-bit filter over (length, first, second, last letter) of every cue's first word: most words are rejected
+    // with one bit test instead of a string hash.
+    private readonly ulong[] _filter = new ulong[1024];
+
     private ClauseCues(Dictionary<string, string[][]> byFirstWord)
     {
         _byFirstWord = byFirstWord;
         _lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var k in byFirstWord.Keys)
+        {
+            int h = FilterHash(k);
+            _filter[h >> 6] |= 1UL << (h & 63);
+        }
     }
 
     /// <summary>The cues shipped in the assembly.</summary>
@@ -68,9 +77,13 @@ public sealed class ClauseCues
         return n;
     }
 
+    private static int FilterHash(ReadOnlySpan<char> w) =>
+        ((w.Length * 40503) + (w[0] * 97) + (w.Length > 1 ? w[1] * 7919 : 0) + (w[^1] * 31)) & 0xFFFF;
+
     private int Continuations(string s, Token[] tokens, int i, int end, ReadOnlySpan<char> first)
     {
-        if (!_lookup.TryGetValue(first, out var continuations))
+        int h = FilterHash(first);
+        if (((_filter[h >> 6] >> (h & 63)) & 1) == 0 || !_lookup.TryGetValue(first, out var continuations))
         {
             return 0;
         }

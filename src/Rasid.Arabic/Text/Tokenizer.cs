@@ -24,7 +24,8 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = text.Text;
-        var tokens = new List<Token>(Math.Max(16, s.Length / 5));
+        // News Arabic runs at about one token per 4.5 characters; sizing for 1 in 4 avoids regrowing the list on long texts.
+        var tokens = new List<Token>(Math.Max(16, s.Length / 4));
         int i = 0;
         while (i < s.Length)
         {
