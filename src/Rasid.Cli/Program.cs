@@ -12,6 +12,7 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     EvalCommand.Create(),
     IngestCommand.Create(),
     QueryCommand.Create(),
+    ExportCommand.Create(),
     WorkerCommand.Create(),
     StatusCommand.Create(),
     MigrateCommand.Create(),

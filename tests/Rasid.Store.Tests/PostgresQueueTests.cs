@@ -141,8 +141,9 @@ public sealed class PostgresQueueTests : IDisposable
         victim.WaitForExit();
         foreach (var w in workers.Skip(1))
         {
+            var stderr = w.StandardError.ReadToEndAsync();
             Assert.True(w.WaitForExit(TimeSpan.FromMinutes(5)), "a worker did not finish");
-            Assert.Equal(0, w.ExitCode);
+            Assert.True(w.ExitCode == 0, $"a worker failed: {stderr.Result}");
         }
 
         foreach (var w in workers)

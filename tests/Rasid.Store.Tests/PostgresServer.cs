@@ -10,7 +10,7 @@ namespace Rasid.Store.Tests;
 internal static class PostgresServer
 {
     public static string AdminConnectionString { get; } =
-        Environment.GetEnvironmentVariable("RASID_TEST_PG") ?? "Host=localhost;Port=5432;Username=rasid;Password=rasid;Database=rasid_test;Timeout=5";
+        Environment.GetEnvironmentVariable("RASID_TEST_PG") ?? "Host=localhost;Port=5432;Username=rasid;Password=rasid;Database=rasid_test;Timeout=30;Command Timeout=120";
 
     private static readonly Lazy<string?> Unavailable = new(() =>
     {

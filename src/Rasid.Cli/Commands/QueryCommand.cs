@@ -16,15 +16,33 @@ internal static class QueryCommand
         var limit = new Option<int>("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => 50 };
         var offset = new Option<int>("--offset") { Description = "Skip this many rows (paging)." };
         var order = new Option<string>("--order") { Description = "date (newest first), date_asc, fatalities.", DefaultValueFactory = _ => "date" };
-        var cmd = new Command("query", "List stored incidents that match the filters.") { db, limit, offset, order };
+        var format = new Option<string>("--format") { Description = "table, json, jsonl, csv (ACLED columns) or geojson.", DefaultValueFactory = _ => "table" };
+        var cmd = new Command("query", "List stored incidents that match the filters.") { db, limit, offset, order, format };
         filters.AddTo(cmd);
         cmd.SetAction(p => CliRunner.Guard(() =>
         {
             using var store = StoreOptions.Open(p.GetValue(db)!);
             var query = filters.Read(p, p.GetValue(limit), p.GetValue(offset)) with { OrderBy = p.GetValue(order)! };
             var rows = store.Query(query);
-            var total = store.Count(query);
-            WriteTable(rows, total);
+            var f = p.GetValue(format)!.Trim().ToLowerInvariant();
+            if (f == "table")
+            {
+                WriteTable(rows, store.Count(query));
+                return 0;
+            }
+
+            if (!Rasid.Export.ExportFormats.TryParse(f, out var fmt))
+            {
+                throw new RasidException("E412", "--format", $"'{f}' is not one of table, json, jsonl, csv, geojson");
+            }
+
+            var writer = Rasid.Export.ExportFormats.CreateWriter(fmt, Console.Out, DateTimeOffset.UtcNow);
+            foreach (var r in rows)
+            {
+                writer.Write(r.Event);
+            }
+
+            writer.Complete();
             return 0;
         }));
         return cmd;

@@ -48,18 +48,43 @@ public sealed class QueueWorker
     {
         var clock = Stopwatch.StartNew();
         long jobs = 0, stored = 0, events = 0, failed = 0;
+        int transientFailures = 0;
         while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                if (!Step(ref jobs, ref stored, ref events, ref failed, clock, progress, cancellation))
+                {
+                    break;
+                }
+
+                transientFailures = 0;
+            }
+            catch (System.Data.Common.DbException ex) when (ex.IsTransient && ++transientFailures <= 10)
+            {
+                // A dropped connection or a timeout under load: claimed jobs keep their lease and return to the queue
+                // if this worker cannot finish them, so waiting and going on is safe.
+                Thread.Sleep(TimeSpan.FromSeconds(Math.Min(30, transientFailures * 2)));
+            }
+        }
+
+        return new WorkerSummary(jobs, stored, events, failed, clock.Elapsed);
+    }
+
+    /// <summary>One claim–extract–write–complete round; false when the queue is drained and not following.</summary>
+    private bool Step(ref long jobs, ref long stored, ref long events, ref long failed, Stopwatch clock, IProgress<WorkerSummary>? progress, CancellationToken cancellation)
+    {
         {
             var claimed = _queue.Claim(Name, _options.Batch, _options.Lease);
             if (claimed.Count == 0)
             {
                 if (!_options.Follow && _queue.Status().IsDrained)
                 {
-                    break;
+                    return false;
                 }
 
                 Thread.Sleep(_options.PollInterval); // others still hold leases, or new jobs may come
-                continue;
+                return true;
             }
 
             var results = new ExtractedDocument[claimed.Count];
@@ -83,8 +108,7 @@ public sealed class QueueWorker
             events += r.EventsAdded;
             failed += results.Count(x => x.Error is not null);
             progress?.Report(new WorkerSummary(jobs, stored, events, failed, clock.Elapsed));
+            return true;
         }
-
-        return new WorkerSummary(jobs, stored, events, failed, clock.Elapsed);
     }
 }
