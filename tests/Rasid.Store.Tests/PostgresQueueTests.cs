@@ -118,8 +118,15 @@ public sealed class PostgresQueueTests : IDisposable
     {
         using var dir = new TempDb();
         var dump = Path.Combine(dir.Folder, "dump.jsonl");
-        File.WriteAllLines(dump, Enumerable.Range(0, 3000).Select(i =>
-            System.Text.Json.JsonSerializer.Serialize(new { id = $"doc-{i}", published = "2017-05-02", country_hint = "SY", text = $"قتل {i % 9 + 1} مدنيين في قصف على الرقة يوم الأحد. تقرير رقم {i}." })));
+        var places = new[] { "الرقة", "دير الزور", "حلب", "إدلب", "تدمر", "حمص" };
+        File.WriteAllLines(dump, Enumerable.Range(0, 1500).Select(i =>
+            System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = $"doc-{i}",
+                published = new DateOnly(2017, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                country_hint = "SY",
+                text = $"قتل {i % 9 + 1} مدنيين في قصف على {places[i % places.Length]} يوم الأحد. تقرير رقم {i}.",
+            })));
 
         // Reference: one process ingesting directly into SQLite.
         var reference = Path.Combine(dir.Folder, "ref.db");
@@ -132,7 +139,7 @@ public sealed class PostgresQueueTests : IDisposable
         var workers = Enumerable.Range(0, 3).Select(_ => RasidProcess.Start("worker", "--db", cs, "--batch", "25", "--threads", "1", "--lease", "3")).ToList();
         var victim = workers[0];
         var sw = Stopwatch.StartNew();
-        while (pg.Stats().Documents < 300 && sw.Elapsed < TimeSpan.FromSeconds(90))
+        while (pg.Stats().Documents < 150 && sw.Elapsed < TimeSpan.FromSeconds(90))
         {
             Thread.Sleep(50);
         }
@@ -153,9 +160,9 @@ public sealed class PostgresQueueTests : IDisposable
 
         using var single = SqliteEventStore.Open(reference);
         Assert.Equal(single.Stats(), pg.Stats());
-        Assert.Equal(3000, pg.Stats().Documents);
+        Assert.Equal(1500, pg.Stats().Documents);
         var q = new PostgresJobQueue(pg).Status();
         Assert.True(q.IsDrained);
-        Assert.Equal(3000, q.Done);
+        Assert.Equal(1500, q.Done);
     }
 }

@@ -192,6 +192,7 @@ public abstract partial class RelationalEventStore : IEventStore
         using (var cmd = Db.Command(tx, $"""
             SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
             WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc
+              AND {PlaceFilter(mention.Location)}
             """))
         {
             cmd.Add("@type", mention.EventType.Name());
@@ -199,6 +200,7 @@ public abstract partial class RelationalEventStore : IEventStore
             cmd.Add("@from", mention.EventDate.AddDays(-IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
             cmd.Add("@to", mention.EventDate.AddDays(IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
             cmd.Add("@doc", mention.DocumentId);
+            BindPlaceFilter(cmd, mention.Location);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
@@ -263,6 +265,41 @@ public abstract partial class RelationalEventStore : IEventStore
         ins.Add("@now", now);
         ins.ExecuteNonQuery();
         return merged;
+    }
+
+    /// <summary>
+    /// Narrows clustering candidates in SQL to mentions that can be near: a box a little wider than
+    /// <see cref="IncidentRules.MaxKilometres"/> around the mention's point (plus mentions without a point, which are
+    /// compared by name), or the same place name when the mention has no point. Without it a busy day makes every
+    /// insert read every mention of that day.
+    /// </summary>
+    private static string PlaceFilter(EventLocation? location) => location switch
+    {
+        null => "1 = 0",
+        { Latitude: 0, Longitude: 0 } => "lower(location) = lower(@loc)",
+        _ => "(latitude IS NULL OR (latitude = 0 AND longitude = 0) OR (latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon))",
+    };
+
+    private static void BindPlaceFilter(DbCommand cmd, EventLocation? location)
+    {
+        if (location is null)
+        {
+            return;
+        }
+
+        if (location is { Latitude: 0, Longitude: 0 })
+        {
+            cmd.Add("@loc", location.Name);
+            return;
+        }
+
+        const double KmPerDegree = 111.0;
+        double dLat = IncidentRules.MaxKilometres / KmPerDegree * 1.2;
+        double dLon = dLat / Math.Max(0.1, Math.Cos(location.Latitude * Math.PI / 180));
+        cmd.Add("@minlat", location.Latitude - dLat);
+        cmd.Add("@maxlat", location.Latitude + dLat);
+        cmd.Add("@minlon", location.Longitude - dLon);
+        cmd.Add("@maxlon", location.Longitude + dLon);
     }
 
     private static List<ConflictEvent> LoadMentions(DbConnection c, DbTransaction? tx, string incidentId)
