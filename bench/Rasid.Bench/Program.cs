@@ -5,9 +5,11 @@ using Rasid.Bench;
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
+//   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
+           Rasid.Bench store DB [REPEAT]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -24,6 +26,8 @@ try
     {
         case "corpus":
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
+        case "store":
+            return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
