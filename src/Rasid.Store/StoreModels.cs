@@ -10,6 +10,12 @@ public sealed record ExtractedDocument(Document Document, IReadOnlyList<Conflict
 
     /// <summary>When the document was first stored (kept when a store is copied); default: now.</summary>
     public DateTimeOffset? IngestedAt { get; init; }
+
+    /// <summary>
+    /// The full-text index body (<see cref="SearchTerms.IndexBody"/>), when the caller computed it already — ingest does
+    /// so on its extraction threads so the single writer does not have to.
+    /// </summary>
+    public string? SearchBody { get; init; }
 }
 
 /// <summary>One entry of an incident's review history.</summary>

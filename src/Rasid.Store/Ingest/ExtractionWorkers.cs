@@ -82,7 +82,7 @@ internal sealed class ExtractionWorkers
                     ExtractedDocument result;
                     try
                     {
-                        result = new ExtractedDocument(doc, _extractor.Extract(doc));
+                        result = new ExtractedDocument(doc, _extractor.Extract(doc)) { SearchBody = SearchTerms.IndexBody(doc.Text) };
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -103,7 +103,7 @@ public abstract partial class RelationalEventStore : IEventStore
                         continue;
                     }
 
-                    IndexText(tx, "documents", key.Value, SearchTerms.IndexBody(doc.Text));
+                    IndexText(tx, "documents", key.Value, item.SearchBody ?? SearchTerms.IndexBody(doc.Text));
                     foreach (var e in item.Error is null ? item.Events : [])
                     {
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
