@@ -92,7 +92,7 @@ public sealed class ArabicEventExtractor : IEventExtractor
             Modality = d.Modality,
             Source = document.Source,
             Evidence = evidence,
-            Confidence = d.Confidence,
+            Confidence = Math.Round(d.Confidence, 2), // a score, not a measurement: two decimals, no float noise
             PlaceCandidates = d.Place?.Candidates ?? [],
         };
         return e with { Notes = NoteWriter.Write(e) };
