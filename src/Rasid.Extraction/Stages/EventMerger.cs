@@ -1,4 +1,5 @@
 using Rasid.Core;
+using Rasid.Extraction.Mentions;
 
 namespace Rasid.Extraction.Stages;
 
@@ -61,7 +62,56 @@ internal static class EventMerger
             }
         }
 
+        // Mentions of one incident under nearby names (a district and its city: دار سعد / عدن) on the same or next day,
+        // with no conflicting actors, are one event (ACLED: one event per type, place and date); the more precise
+        // place and the earlier day are kept.
+        for (int i = 0; i < body.Count; i++)
+        {
+            for (int j = i + 1; j < body.Count; j++)
+            {
+                var a = body[i];
+                var b = body[j];
+                if (a.SubEventType.Parent() != b.SubEventType.Parent() || a.Modality.Counts() != b.Modality.Counts()
+                    || Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) > 1 || Km(a, b) > NearbyKm || !CompatibleActors(a, b)
+                    || !(PlaceKey(a) == PlaceKey(b) || IsWithin(a, b) || IsWithin(b, a)))
+                {
+                    continue;
+                }
+
+                var (keep, drop) = Rank(a) <= Rank(b) ? (a, b) : (b, a);
+                if (drop.EventDate < keep.EventDate && drop.Date is not null)
+                {
+                    keep.Date = drop.Date;
+                    keep.EventDate = drop.EventDate;
+                    keep.EventDateEnd = drop.EventDateEnd;
+                    keep.TimePrecision = drop.TimePrecision;
+                }
+
+                Absorb(keep, drop);
+                body[i] = keep;
+                body.RemoveAt(j);
+                j = i;
+            }
+        }
+
         return body;
+    }
+
+    /// <summary>True when <paramref name="inner"/>'s place is a part of <paramref name="outer"/>'s (a district, a neighbourhood or a site named with its city), by name.</summary>
+    private static bool IsWithin(EventDraft inner, EventDraft outer) =>
+        inner.Place?.Location is { } i && outer.Place?.Location is { } o && i.Precision < o.Precision
+        || (inner.Place?.Location?.Name is { } n && PlaceKey(outer) is { Length: > 0 } k && n.StartsWith(k + " - ", StringComparison.Ordinal));
+
+    /// <summary>Places closer than this are one place for merging mentions inside a document.</summary>
+    private const double NearbyKm = 12.0;
+
+    /// <summary>Lower is kept: the more precise place first, then the event stated as fact.</summary>
+    private static int Rank(EventDraft d) => (int)(d.Place?.Location?.Precision ?? GeoPrecision.Province) * 10 + (int)d.Modality;
+
+    private static bool CompatibleActors(EventDraft a, EventDraft b)
+    {
+        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name;
+        return (Same(a.Actor1, b.Actor1) && Same(a.Actor2, b.Actor2)) || (Same(a.Actor1, b.Actor2) && Same(a.Actor2, b.Actor1));
     }
 
     private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
