@@ -3,16 +3,9 @@ namespace Rasid.Geo;
 /// <summary>Great-circle helpers on a spherical Earth (good to well under 1 % at the distances news reports give).</summary>
 public static class GeoMath
 {
-    private const double EarthRadiusKm = 6371.0088;
+    private const double EarthRadiusKm = Rasid.Core.GeoDistance.EarthRadiusKm;
 
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        double p = Math.PI / 180;
-        double dLat = (lat2 - lat1) * p, dLon = (lon2 - lon1) * p;
-        double a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-            + Math.Cos(lat1 * p) * Math.Cos(lat2 * p) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2) => Rasid.Core.GeoDistance.Kilometres(lat1, lon1, lat2, lon2);
 
     public static double DistanceKm(Place a, Place b) => DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
 

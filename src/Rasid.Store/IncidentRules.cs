@@ -83,14 +83,7 @@ public static class IncidentRules
     private static bool HasPoint(EventLocation l) => !(l.Latitude == 0 && l.Longitude == 0);
 
     /// <summary>Great-circle distance in km.</summary>
-    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6371.0;
-        double p1 = lat1 * Math.PI / 180, p2 = lat2 * Math.PI / 180;
-        double dp = p2 - p1, dl = (lon2 - lon1) * Math.PI / 180;
-        double h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
-        return 2 * R * Math.Asin(Math.Min(1.0, Math.Sqrt(h)));
-    }
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2) => GeoDistance.Kilometres(lat1, lon1, lat2, lon2);
 
     /// <summary>The incident id of a set of mentions: the smallest member event id, so it does not depend on order.</summary>
     public static string IncidentId(IEnumerable<ConflictEvent> mentions) =>

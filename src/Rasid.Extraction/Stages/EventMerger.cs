@@ -116,18 +116,8 @@ internal static class EventMerger
 
     private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
 
-    private static double Km(EventDraft a, EventDraft b)
-    {
-        if (a.Place?.Location is not { } p || b.Place?.Location is not { } q)
-        {
-            return 1e6;
-        }
-
-        const double R = 6371.0;
-        double p1 = p.Latitude * Math.PI / 180, p2 = q.Latitude * Math.PI / 180, dp = p2 - p1, dl = (q.Longitude - p.Longitude) * Math.PI / 180;
-        double h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
-        return 2 * R * Math.Asin(Math.Min(1.0, Math.Sqrt(h)));
-    }
+    private static double Km(EventDraft a, EventDraft b) =>
+        a.Place?.Location is { } p && b.Place?.Location is { } q ? GeoDistance.Kilometres(p.Latitude, p.Longitude, q.Latitude, q.Longitude) : 1e6;
 
     private static void Absorb(EventDraft into, EventDraft other, bool fromHeadline = false)
     {
