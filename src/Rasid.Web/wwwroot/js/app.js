@@ -309,7 +309,20 @@ function route() {
 }
 
 function openEvent(id) {
+  if (detail.mergeSplit.picking) {
+    detail.mergeSplit.pick(id); // choosing the other event of a merge, not opening it
+    return;
+  }
   location.hash = `#/event/${encodeURIComponent(id)}`;
+}
+
+/** A merge or split replaced incidents: open the resulting event and reload map, table and timeline from the store. */
+function structureChanged({ open, status, link }) {
+  detail.showAfterLoad(status, link);
+  const hash = `#/event/${encodeURIComponent(open)}`;
+  if (location.hash === hash) detail.show(open);
+  else location.hash = hash;
+  reload();
 }
 
 function eventChanged(e) {
@@ -330,9 +343,27 @@ async function main() {
   eventMap = new EventMap($("map"), openEvent);
   eventMap.setAttribution(t("map.attribution"));
   table = new EventTable($("events-table"), $("events-body"), { prev: $("page-prev"), next: $("page-next"), label: $("page-label") }, openEvent);
-  detail = new EventDetail(session, eventChanged, () => {
-    if (location.hash.startsWith("#/event/")) location.hash = "#/";
-  });
+  detail = new EventDetail(
+    session,
+    eventChanged,
+    () => {
+      if (location.hash.startsWith("#/event/")) location.hash = "#/";
+    },
+    { loadedEvents: () => state.view, changed: structureChanged },
+  );
+  // While a merge partner is being picked, a click on a table row (its date link included) picks instead of opening.
+  $("events-body").addEventListener(
+    "click",
+    (ev) => {
+      if (!detail.mergeSplit.picking) return;
+      const row = ev.target.closest("tr[data-event-id]");
+      if (!row) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      detail.mergeSplit.pick(row.dataset.eventId);
+    },
+    true,
+  );
   report = new ReportPage(session, () => reload());
   renderLegend();
   renderTypeOptions();
