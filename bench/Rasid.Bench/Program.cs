@@ -6,10 +6,12 @@ using Rasid.Bench;
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
+//   web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium PATH]   rasid serve on DB: API latency and dashboard page load (chromium)
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench store DB [REPEAT]
+           Rasid.Bench web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium /usr/bin/chromium]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -28,6 +30,8 @@ try
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
         case "store":
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
+        case "web":
+            return await WebRun.RunAsync(ParseWebOptions(args[1..]), Console.Out);
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -49,6 +53,36 @@ catch (FileNotFoundException e)
 {
     Console.Error.WriteLine($"Rasid.Bench: {e.Message}");
     return 3;
+}
+
+static WebRunOptions ParseWebOptions(string[] args)
+{
+    string db = "rasid.db", chromium = "/usr/bin/chromium";
+    string? rasid = null;
+    int loads = 20, repeat = 50;
+    bool dbSeen = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--loads": loads = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--repeat": repeat = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--rasid": rasid = Value(); break;
+            case "--chromium": chromium = Value(); break;
+            default:
+                if (dbSeen || args[i].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"unknown option {args[i]}");
+                }
+
+                db = args[i];
+                dbSeen = true;
+                break;
+        }
+    }
+
+    return new WebRunOptions(db, loads, repeat, rasid, chromium);
 }
 
 static CorpusRunOptions ParseCorpusOptions(string[] args)
