@@ -229,7 +229,9 @@ internal static class WebRun
         var firstData = new List<double>();
         var visible = new List<double>();
         var transferred = new List<double>();
+        var steps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         string note = "";
+        string waterfall = "";
         for (int i = 0; i < o.Loads + 1; i++)
         {
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
@@ -244,10 +246,28 @@ internal static class WebRun
             var at = await page.EvaluateAsync<double>("() => performance.now()");
             var mark = await page.EvaluateAsync<double>("() => performance.getEntriesByName('rasid-first-data')[0]?.startTime ?? -1");
             var kb = await page.EvaluateAsync<double>("() => performance.getEntriesByType('resource').reduce((n, r) => n + (r.transferSize || 0), 0) + (performance.getEntriesByType('navigation')[0]?.transferSize || 0)");
+            waterfall = await page.EvaluateAsync<string>(
+                """
+                () => performance.getEntriesByType('resource')
+                  .map(r => `| ${r.name.replace(location.origin, '')} | ${r.startTime.toFixed(0)} | ${r.responseEnd.toFixed(0)} | ${(r.transferSize / 1024).toFixed(0)} |`)
+                  .join('\n')
+                """);
             note = await page.EvaluateAsync<string>("() => document.getElementById('table-count').textContent + ' | ' + document.getElementById('map-note').textContent");
             if (i == 0)
             {
                 continue; // the first load warms the server (JIT, SQLite page cache); the browser side is cold every time
+            }
+
+            foreach (var (name, ms) in await page.EvaluateAsync<Dictionary<string, double>>(
+                """
+                () => Object.fromEntries([
+                  ...['rasid-first-request', 'rasid-first-response'].map(n => [n + ' (mark)', performance.getEntriesByName(n)[0]?.startTime ?? -1]),
+                  ...['rasid-basemap', 'rasid-markers', 'rasid-table'].map(n => [n + ' (duration)', performance.getEntriesByName(n)[0]?.duration ?? -1]),
+                  ['DOMContentLoaded', performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? -1],
+                ])
+                """))
+            {
+                (steps.TryGetValue(name, out var list) ? list : steps[name] = []).Add(ms);
             }
 
             firstData.Add(mark);
@@ -263,8 +283,20 @@ internal static class WebRun
         output.WriteLine("|---|---:|---:|---:|");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| navigation start → first map/table data (page mark) | {Pct(firstData, 0.5):F0} | {Pct(firstData, 0.95):F0} | {firstData[^1]:F0} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| navigation start → markers visible and table filled | {Pct(visible, 0.5):F0} | {Pct(visible, 0.95):F0} | {visible[^1]:F0} |"));
+        foreach (var (name, list) in steps.OrderBy(kv => kv.Value.Order().ElementAt(kv.Value.Count / 2)))
+        {
+            list.Sort();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Pct(list, 0.5):F0} | {Pct(list, 0.95):F0} | {list[^1]:F0} |"));
+        }
+
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"transferred per cold load: {transferred.Average():F0} KiB; the page says: {note}"));
+        output.WriteLine();
+        output.WriteLine("Requests of the last load (ms after navigation start):");
+        output.WriteLine();
+        output.WriteLine("| resource | start | end | KiB |");
+        output.WriteLine("|---|---:|---:|---:|");
+        output.WriteLine(waterfall);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
