@@ -252,7 +252,7 @@ internal static class WebRun
                   .map(r => `| ${r.name.replace(location.origin, '')} | ${r.startTime.toFixed(0)} | ${r.responseEnd.toFixed(0)} | ${(r.transferSize / 1024).toFixed(0)} |`)
                   .join('\n')
                 """);
-            note = await page.EvaluateAsync<string>("() => document.getElementById('table-count').textContent + ' | ' + document.getElementById('map-note').textContent");
+            note = await page.EvaluateAsync<string>("() => [document.getElementById('table-count').textContent, document.getElementById('partial-note')?.textContent, document.getElementById('map-note').textContent].filter(Boolean).join(' | ')");
             if (i == 0)
             {
                 continue; // the first load warms the server (JIT, SQLite page cache); the browser side is cold every time

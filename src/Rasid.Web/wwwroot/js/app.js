@@ -178,6 +178,11 @@ function renderCounts(placed = eventMap.placed ?? 0) {
     shown < total ? t("table.countPartial", { total: formatNumber(total), shown: formatNumber(shown) }) : t("table.count", { total: formatNumber(total) });
   const unplaced = shown - placed;
   $("map-note").textContent = unplaced > 0 ? t("map.unplaced", { n: formatNumber(unplaced) }) : "";
+  // A selection larger than one page: say plainly that map and table hold only its newest part.
+  const partial = $("partial-note");
+  partial.hidden = shown >= total;
+  partial.textContent = shown < total ? t("map.partial", { shown: formatNumber(shown), total: formatNumber(total) }) : "";
+  document.body.dataset.total = String(total);
 }
 
 function renderLegend() {
