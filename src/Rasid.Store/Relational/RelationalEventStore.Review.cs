@@ -286,12 +286,14 @@ public abstract partial class RelationalEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         using var c = OpenConnection();
+        // The selection names only the facet columns: the actor facet reads it twice, so SQLite materializes it, and with
+        // SELECT * that copied every incident's evidence and candidate JSON (bulk store: 170 ms → 20 ms for that facet).
         List<FacetCount> Facet(string valueSql, string? codeSql, string from = "sel")
         {
             using var cmd = c.CreateCommand();
             var where = Where(cmd, query);
             cmd.CommandText = $"""
-                WITH sel AS (SELECT * FROM incidents {where})
+                WITH sel AS (SELECT country, country_code, admin1, event_type, sub_event_type, actor1, actor2 FROM incidents {where})
                 SELECT v, MAX(c), COUNT(*) AS n
                 FROM (SELECT {valueSql} AS v, {codeSql ?? "CAST(NULL AS TEXT)"} AS c FROM {from}) x
                 WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT @top
