@@ -270,6 +270,16 @@ public sealed class MergeSplitTests(DashboardServer server)
         Assert.Equal((totalBefore + 1).ToString(CultureInfo.InvariantCulture), await page.EvaluateAsync<string>("() => document.body.dataset.viewCount"));
         await server.ScreenshotAsync(page, "split-done");
 
+        // The same history in Arabic: still naming the analyst and the events.
+        await page.Locator("#lang-toggle").ClickAsync();
+        var arabicHistory = string.Join("\n", await page.Locator("#detail-history li[data-action='split']").AllTextContentsAsync());
+        Assert.Matches("[\u0600-\u06FF]", arabicHistory);
+        Assert.Contains(server.UserName, arabicHistory, StringComparison.Ordinal);
+        Assert.Contains(newId, arabicHistory, StringComparison.Ordinal);
+        Assert.Matches("[\u0600-\u06FF]", (await page.Locator("#review-buttons [data-action='split']").TextContentAsync())!);
+        await server.ScreenshotAsync(page, "split-done-arabic");
+        await page.Locator("#lang-toggle").ClickAsync();
+
         await page.Locator("#review-status-link").ClickAsync();
         await WaitForDetailAsync(page, newId);
         Assert.Equal(1, await page.Locator("#detail-sources li").CountAsync());

@@ -352,8 +352,14 @@ function eventChanged(e) {
   table.render();
 }
 
+function measureHeader() {
+  document.documentElement.style.setProperty("--header-h", `${document.querySelector("header.top").offsetHeight}px`);
+}
+
 async function main() {
   setLanguage(initialLanguage());
+  measureHeader();
+  window.addEventListener("resize", measureHeader);
   timeline = new Timeline($("timeline"), brushChanged);
   timeline.onOutside = (before, after) => {
     $("timeline-outside").textContent = before + after > 0 ? t("timeline.outside", { before: formatNumber(before), after: formatNumber(after) }) : "";
@@ -410,6 +416,7 @@ async function main() {
   $("brush-clear").addEventListener("click", () => timeline.clear());
   $("lang-toggle").addEventListener("click", () => setLanguage(language() === "ar" ? "en" : "ar"));
   onLanguageChange(() => {
+    measureHeader();
     $("lang-toggle").lang = language() === "ar" ? "en" : "ar";
     renderLegend();
     renderTypeOptions();
