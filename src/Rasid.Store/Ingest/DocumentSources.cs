@@ -284,45 +284,62 @@ public static class DocumentSources
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return new SourceRejection(input, "E111", "a JSONL record must be an object");
+                return FromJson(input, json.RootElement, defaults);
             }
-
-            var text = Str(root, "text");
-            if (string.IsNullOrWhiteSpace(text))
+            catch (InvalidOperationException ex)
             {
-                return new SourceRejection(input, "E112", "record has no \"text\"");
+                // e.g. "\ud800" escapes an unpaired surrogate: valid JSON syntax, but no text
+                return new SourceRejection(input, "E110", $"not valid JSON text ({ex.Message})");
             }
-
-            DateOnly published;
-            var pub = Str(root, "published");
-            if (pub is not null)
-            {
-                if (!TryParseDate(pub, out published))
-                {
-                    return new SourceRejection(input, "E113", $"\"published\" is '{pub}', not a date");
-                }
-            }
-            else if (defaults.Published is { } d)
-            {
-                published = d;
-            }
-            else
-            {
-                return new SourceRejection(input, "E114", "record has no \"published\" date and none was given (--published)");
-            }
-
-            var id = Str(root, "id") ?? "doc-" + ContentHash.Of(text)[..16];
-            return new SourceDocument(input, new Document(id, text, published)
-            {
-                CountryHint = Str(root, "country_hint") ?? defaults.CountryHint,
-                Source = Str(root, "source") ?? defaults.Source,
-                Url = Str(root, "url"),
-                Title = Str(root, "title"),
-            });
         }
+    }
+
+    private static SourceItem FromJson(string input, JsonElement root, SourceDefaults defaults)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new SourceRejection(input, "E111", "a JSONL record must be an object");
+        }
+
+        var text = Str(root, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SourceRejection(input, "E112", "record has no \"text\"");
+        }
+
+        DateOnly published;
+        var pub = Str(root, "published");
+        if (pub is not null)
+        {
+            if (!TryParseDate(pub, out published))
+            {
+                return new SourceRejection(input, "E113", $"\"published\" is '{pub}', not a date");
+            }
+
+            if (PublicationDate.Problem(published) is { } problem)
+            {
+                return new SourceRejection(input, "E113", problem);
+            }
+        }
+        else if (defaults.Published is { } d)
+        {
+            published = d;
+        }
+        else
+        {
+            return new SourceRejection(input, "E114", "record has no \"published\" date and none was given (--published)");
+        }
+
+        var id = Str(root, "id") ?? "doc-" + ContentHash.Of(text)[..16];
+        return new SourceDocument(input, new Document(id, text, published)
+        {
+            CountryHint = Str(root, "country_hint") ?? defaults.CountryHint,
+            Source = Str(root, "source") ?? defaults.Source,
+            Url = Str(root, "url"),
+            Title = Str(root, "title"),
+        });
     }
 
     internal static bool TryParseDate(string s, out DateOnly date)
