@@ -147,7 +147,10 @@ public static class FeedReader
                 Source = defaults.Source ?? feed.Title?.Text,
                 Url = link,
                 Title = title,
-            }));
+            })
+            {
+                DatedByDefault = date == default,
+            });
         }
 
         return items;
