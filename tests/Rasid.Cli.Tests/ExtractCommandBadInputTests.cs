@@ -156,9 +156,9 @@ public class ExtractCommandBadInputTests
     }
 
     [Theory]
-    [InlineData("--format", "xml", "E113")]
-    [InlineData("--published", "yesterday", "E111")]
-    [InlineData("--country", "Syria", "E112")]
+    [InlineData("--format", "xml", "E416")]
+    [InlineData("--published", "yesterday", "E414")]
+    [InlineData("--country", "Syria", "E415")]
     public void A_bad_option_value_stops_before_reading_anything_with_exit_code_2(string option, string value, string code)
     {
         var extractor = FakeExtractor.OneEventPerDocument();
@@ -175,7 +175,7 @@ public class ExtractCommandBadInputTests
         CliHarness.Write(dir, "a.txt", Report);
         var r = CliHarness.Run(FakeExtractor.OneEventPerDocument(), ["extract", dir, "--id", "x"]);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("E110", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("E413: --id", r.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

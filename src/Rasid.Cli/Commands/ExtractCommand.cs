@@ -73,7 +73,7 @@ internal static class ExtractCommand
     {
         if (request.Id is not null && (request.Paths.Length > 1 || DocumentInputs.HoldsManyDocuments(request.Paths[0])))
         {
-            throw new RasidException("E110", "--id", "names one document; give a single file or -");
+            throw new RasidException("E413", "--id", "names one document; give a single file or -");
         }
 
         var extractor = services.Extractor();
@@ -177,7 +177,7 @@ internal static class ExtractCommand
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new RasidException("E111", "--published", $"'{text}' is not a yyyy-mm-dd date");
+            : throw new RasidException("E414", "--published", $"'{text}' is not a yyyy-mm-dd date");
     }
 
     private static string? ParseCountry(string? text)
@@ -190,11 +190,11 @@ internal static class ExtractCommand
         var c = text.Trim();
         return c.Length == 2 && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1])
             ? c.ToUpperInvariant()
-            : throw new RasidException("E112", "--country", $"'{text}' is not an ISO 3166-1 alpha-2 code (e.g. SY, IQ, YE, LY)");
+            : throw new RasidException("E415", "--country", $"'{text}' is not an ISO 3166-1 alpha-2 code (e.g. SY, IQ, YE, LY)");
     }
 
     private static ExportFormat ParseFormat(string? text) =>
         ExportFormats.TryParse(text, out var f)
             ? f
-            : throw new RasidException("E113", "--format", $"'{text}' is not one of json, jsonl, csv, geojson");
+            : throw new RasidException("E416", "--format", $"'{text}' is not one of json, jsonl, csv, geojson");
 }
