@@ -20,6 +20,9 @@ public enum TriggerClass
     Takeover,
     Withdraw,
     Defuse,
+
+    /// <summary>"صد", "أفشل": repelling; an event only together with the attack it repels.</summary>
+    Repel,
     Protest,
     Looting,
     Coercion,

@@ -14,6 +14,7 @@ internal static class EventAssembler
 {
     private const int VsoWindow = 4;
     private const int EvidenceContext = 3;
+    private const int ExposedWindow = 10;
 
     public static List<EventDraft> Run(DocumentMentions doc)
     {
@@ -51,12 +52,12 @@ internal static class EventAssembler
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
             }
 
-            if (IsGenericBesideSpecific(doc, t, clause, sentence))
+            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
+            if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause, actor1, actor2)))
             {
                 continue;
             }
 
-            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
             // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
                 && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8));
@@ -222,10 +223,11 @@ internal static class EventAssembler
             return false;
         }
 
-        if (t.FirstToken > 0)
+        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل.
+        int clauseStart = doc.Text.Clauses[doc.Text.ClauseOf(t.FirstToken)].FirstToken;
+        for (int k = t.FirstToken - 1; k >= Math.Max(clauseStart, t.FirstToken - ExposedWindow); k--)
         {
-            var prev = doc.Text.NormOf(t.FirstToken - 1);
-            if (prev.Contains("تعرض", StringComparison.Ordinal))
+            if (doc.Text.NormOf(k).Contains("تعرض", StringComparison.Ordinal))
             {
                 return false;
             }
@@ -236,7 +238,7 @@ internal static class EventAssembler
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
     // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
-    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence)
+    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence, bool namesBothSides)
     {
         var text = doc.Text;
         if (t.Class == TriggerClass.Kill)
@@ -250,7 +252,7 @@ internal static class EventAssembler
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
                 && (text.ClauseOf(o.FirstToken) == clause
-                    || (text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
+                    || (!namesBothSides && text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
         }
 
@@ -261,6 +263,14 @@ internal static class EventAssembler
 
         return false;
     }
+
+    /// <summary>
+    /// A fight whose own clause names both armed sides ("بينما تستمر المعارك بين القوات الموالية والحوثيين") is an event
+    /// of its own, not the generic echo of a weapon word told just before it in another clause.
+    /// </summary>
+    private static bool NamesBothSides(DocumentMentions doc, TriggerMention t, int clause, ActorMention? actor1, ActorMention? actor2) =>
+        t.Class is TriggerClass.Clash && actor1 is { Entry.IsArmed: true } && actor2 is { Entry.IsArmed: true }
+        && doc.Text.ClauseOf(actor1.FirstToken) == clause && doc.Text.ClauseOf(actor2.FirstToken) == clause;
 
     private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
     {
@@ -435,7 +445,8 @@ internal static class EventAssembler
         {
             foreach (var d in doc.Dates)
             {
-                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published)
+                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published
+                    && !IsBackground(doc, text.SentenceOf(d.FirstToken)))
                 {
                     best = d;
                 }
@@ -448,7 +459,8 @@ internal static class EventAssembler
             }
 
             // The lead's date, when the story names one later.
-            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published);
+            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published
+                && !IsBackground(doc, text.SentenceOf(d.FirstToken)));
             if (lead is not null)
             {
                 return (lead, lead.Start, null, TimePrecision.Week);
@@ -460,6 +472,23 @@ internal static class EventAssembler
 
         return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
     }
+
+    /// <summary>"يذكر أن ... قتل في 15 يوليو": a sentence opened by a background cue recalls the past.</summary>
+    private static bool IsBackground(DocumentMentions doc, int sentence)
+    {
+        var s = doc.Text.Sentences[sentence];
+        for (int k = s.FirstToken + 1; k <= Math.Min(s.EndToken, s.FirstToken + BackgroundCueReach); k++)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Background)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int BackgroundCueReach = 3;
 
     private static IEnumerable<(PlaceRef? Place, bool FromElsewhere)> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
     {
@@ -484,6 +513,13 @@ internal static class EventAssembler
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
             && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+        // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
+        while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
+            && after[1].FirstToken - after[0].EndToken <= 2)
+        {
+            after.RemoveAt(0);
+        }
+
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
@@ -498,7 +534,12 @@ internal static class EventAssembler
             ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
         if (best is not null)
         {
-            yield return (best, false);
+            // "مناطق جعولة وبير أحمد والعلم أصبحت تحت سيطرة المقاومة": a list of places just before the trigger is its subject.
+            foreach (var p in CoordinatedBefore(doc, t, clause, best))
+            {
+                yield return (p, false);
+            }
+
             yield break;
         }
 
@@ -534,12 +575,7 @@ internal static class EventAssembler
         yield return after[0];
         for (int k = 1; k < after.Count; k++)
         {
-            int gap = after[k].FirstToken - after[k - 1].EndToken;
-            var word = doc.Text.NormOf(after[k].FirstToken);
-            bool joined = gap == 0 && word.Length > 0 && word[0] == 'و'
-                || gap == 1 && doc.Text.Tokens[after[k - 1].EndToken].Kind == Arabic.Text.TokenKind.Punctuation
-                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و";
-            if (!joined)
+            if (!Joined(doc, after[k - 1], after[k]))
             {
                 yield break;
             }
@@ -549,6 +585,35 @@ internal static class EventAssembler
                 yield return after[k];
             }
         }
+    }
+
+    private static IEnumerable<PlaceRef> CoordinatedBefore(DocumentMentions doc, TriggerMention t, int clause, PlaceRef best)
+    {
+        var text = doc.Text;
+        var group = new List<PlaceRef> { best };
+        if (best.EndToken <= t.FirstToken && t.FirstToken - best.EndToken <= SubjectListGap)
+        {
+            var before = doc.Places.Where(p => p.Location is not null && p.EndToken <= best.FirstToken && text.ClauseOf(p.FirstToken) == clause
+                && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            for (int k = before.Count - 1; k >= 0 && Joined(doc, before[k], group[0]); k--)
+            {
+                group.Insert(0, before[k]);
+            }
+        }
+
+        return group.DistinctBy(p => p.Location?.Name);
+    }
+
+    private const int SubjectListGap = 2;
+
+    // Two places joined by "و" or a comma ("حلب والحسكة", "حلب، الحسكة").
+    private static bool Joined(DocumentMentions doc, PlaceRef first, PlaceRef next)
+    {
+        int gap = next.FirstToken - first.EndToken;
+        var word = doc.Text.NormOf(next.FirstToken);
+        return gap == 0 && word.Length > 0 && word[0] == 'و'
+            || gap == 1 && doc.Text.Tokens[first.EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+            || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
     private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)

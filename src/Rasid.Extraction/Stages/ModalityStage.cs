@@ -76,7 +76,8 @@ internal static class ModalityStage
         _ => 9,
     };
 
-    // قد + imperfect (يـ تـ نـ أ) is possibility; قد + perfect is emphasis ("قد حررت").
+    // قد + imperfect (يـ تـ نـ) is possibility; قد + perfect is emphasis ("قد حررت"). An initial alef is left out: news
+    // seldom writes the first person, and unvocalized "أطلقوا", "أعلنت" are perfects ("وكان داعش قد أطلقوا").
     private static bool NextIsImperfect(DocumentMentions doc, int token)
     {
         if (token >= doc.Text.Tokens.Length || !doc.Text.Tokens[token].IsWord)
@@ -85,6 +86,12 @@ internal static class ModalityStage
         }
 
         var w = doc.Text.NormOf(token);
-        return w.Length >= 3 && w[0] is 'ي' or 'ت' or 'ن' or 'ا';
+        if (w.Length < 3 || w[0] is not ('ي' or 'ت' or 'ن'))
+        {
+            return false;
+        }
+
+        // "قد تمكنت", "قد تقدموا": perfects of the ت-stems (تفعّل, تفاعل) carry a perfect ending.
+        return !(w[0] == 'ت' && w.Length >= 5 && (w.EndsWith('ت') || w.EndsWith("وا", StringComparison.Ordinal)));
     }
 }
