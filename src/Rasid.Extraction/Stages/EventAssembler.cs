@@ -53,7 +53,7 @@ internal static class EventAssembler
             }
 
             var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
-            if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause, actor1, actor2)))
+            if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause)))
             {
                 continue;
             }
@@ -265,12 +265,13 @@ internal static class EventAssembler
     }
 
     /// <summary>
-    /// A fight whose own clause names both armed sides ("بينما تستمر المعارك بين القوات الموالية والحوثيين") is an event
+    /// A fight followed in its own clause by both armed sides ("بينما تستمر المعارك بين القوات الموالية والحوثيين") is an event
     /// of its own, not the generic echo of a weapon word told just before it in another clause.
     /// </summary>
-    private static bool NamesBothSides(DocumentMentions doc, TriggerMention t, int clause, ActorMention? actor1, ActorMention? actor2) =>
-        t.Class is TriggerClass.Clash && actor1 is { Entry.IsArmed: true } && actor2 is { Entry.IsArmed: true }
-        && doc.Text.ClauseOf(actor1.FirstToken) == clause && doc.Text.ClauseOf(actor2.FirstToken) == clause;
+    private static bool NamesBothSides(DocumentMentions doc, TriggerMention t, int clause) =>
+        t.Class is TriggerClass.Clash
+        && doc.Actors.Where(a => a.Entry.IsArmed && a.FirstToken >= t.EndToken && doc.Text.ClauseOf(a.FirstToken) == clause)
+            .Select(a => a.Name).Distinct().Count() >= 2;
 
     private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
     {
@@ -298,11 +299,12 @@ internal static class EventAssembler
 
             if (a.Entry.Kind == "civilians")
             {
-                if (sameClause || distance < 12)
+                if (!(sameClause || distance < 12))
                 {
-                    civilians = true;
+                    continue; // "وذكرت مصادر وسكان أن ...": civilians told of in another clause are not this event's side
                 }
 
+                civilians = true;
                 role = ArgumentRole.Target;
             }
 
