@@ -545,6 +545,18 @@ internal static class EventAssembler
             yield break;
         }
 
+        // "في المنطقة", "المنطقة نفسها": the area is the last town-level place told, not a province named since.
+        if (NamesPlaceAnaphor(doc, sentence))
+        {
+            best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && p.Precision < GeoPrecision.Province
+                && !IsAnchor(doc, p) && !IsCountryOnly(p));
+            if (best is not null)
+            {
+                yield return (best, false);
+                yield break;
+            }
+        }
+
         // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
         int paragraph = doc.ParagraphOfSentence[sentence];
         best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p)
