@@ -59,8 +59,11 @@ internal static class EventAssembler
             }
 
             // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
+            // A takeover's taker is often only a pronoun ("بعد استيلائه على", "التي استولوا عليها"): one named earlier in the
+            // sentence counts.
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
-                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8));
+                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8
+                    || (t.Class == TriggerClass.Takeover && a.EndToken <= t.FirstToken)));
             bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
                 && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
             if (!t.Strong && !armedNear && !deathNear)
