@@ -623,6 +623,9 @@ internal static class EventAssembler
 
     private const int SubjectListGap = 2;
 
+    // A province, governorate or countryside is the event's place only when no finer place is about as close.
+    private const int ProvincePenalty = 12;
+
     // Two places joined by "و" or a comma ("حلب والحسكة", "حلب، الحسكة").
     private static bool Joined(DocumentMentions doc, PlaceRef first, PlaceRef next)
     {
@@ -645,6 +648,11 @@ internal static class EventAssembler
             }
 
             int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
+            if (p.Precision == GeoPrecision.Province)
+            {
+                distance += ProvincePenalty; // "مخيم خان الشيح ... بريف دمشق للقصف": the province locates the finer place
+            }
+
             if (distance < bestDistance)
             {
                 best = p;
