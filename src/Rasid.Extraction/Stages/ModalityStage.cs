@@ -64,6 +64,11 @@ internal static class ModalityStage
             return low;
         }
 
+        if (HasFuturePrefix(doc, triggerToken))
+        {
+            return Modality.Future; // "ستستعيدها القوات": the future prefix سـ on the trigger verb itself
+        }
+
         return claimed ? Modality.Claimed : reported ? Modality.Reported : Modality.Asserted;
     }
 
@@ -75,6 +80,15 @@ internal static class ModalityStage
         Modality.Future => 3,
         _ => 9,
     };
+
+    // سـ glued to an imperfect verb (سيـ ستـ سنـ, after an optional و/ف) marks the future.
+    private static bool HasFuturePrefix(DocumentMentions doc, int token)
+    {
+        var w = doc.Text.NormOf(token);
+        int p = w.Length > 0 && w[0] is 'و' or 'ف' ? 1 : 0;
+        return w.Length >= p + 5 && w[p] == 'س' && w[p + 1] is 'ي' or 'ت' or 'ن'
+            && TriggerLexicon.BuiltIn.Matcher.TryMatchAt(doc.Text, token, out var m) && m.PrefixLength > p;
+    }
 
     // قد + imperfect (يـ تـ نـ) is possibility; قد + perfect is emphasis ("قد حررت"). An initial alef is left out: news
     // seldom writes the first person, and unvocalized "أطلقوا", "أعلنت" are perfects ("وكان داعش قد أطلقوا").

@@ -45,8 +45,13 @@ internal static class TriggerStage
             {
                 // "تدمير خمس عجلات مفخخة": the explosive that follows closely in the same clause was stopped, not used.
                 int j = i + 1;
+                if (NextInClause(text, raw, i, TriggerClass.Attack) is { } a && NextInClause(text, raw, a, TriggerClass.Ied, TriggerClass.Suicide) is { } bomb)
+                {
+                    j = bomb; // "أحبطت هجوما بسيارة مفخخة": the bomb of the foiled attack
+                }
+
                 if (j < raw.Count && raw[j].Class is TriggerClass.Ied or TriggerClass.Suicide
-                    && raw[j].FirstToken - t.EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
+                    && raw[j].FirstToken - raw[j - 1].EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
                 {
                     result.Add(t with { EndToken = raw[j].EndToken, Span = t.Span.Union(raw[j].Span), Strong = true });
                     i = j;
