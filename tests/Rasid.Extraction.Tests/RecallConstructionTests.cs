@@ -45,6 +45,7 @@ public sealed class RecallConstructionTests
     [Theory]
     [InlineData("يسيطر")]
     [InlineData("تحت سيطرة")]
+    [InlineData("سيطرة")] // normalized like "سيطره" (سيطر + ه): the noun states control
     public void Stated_control_is_no_takeover_trigger(string words)
     {
         bool found = TriggerLexicon.BuiltIn.Matcher.TryMatchAt(TextAnalyzer.Analyze(words), 0, out var m);
