@@ -84,6 +84,23 @@ public sealed class RecallConstructionTests
         Assert.Equal(SubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
     }
 
+    [Theory]
+    [InlineData("وتقدمت قوات المقاومة الشعبية ليلا في مديرية المنصورة بمدينة عدن.")]
+    [InlineData("وواصلت المقاومة الشعبية تقدمها إلى مدينة زنجبار.")]
+    public void Armed_advance_is_a_battle(string text)
+    {
+        var e = Assert.Single(Counted(text, "YE"));
+        Assert.Equal(EventType.Battles, e.SubEventType.Parent());
+    }
+
+    [Theory]
+    [InlineData("تقدمت الحكومة بطلب رسمي إلى مجلس الأمن بشأن الحوثيين.")]
+    [InlineData("تقدمت الصناعة بشكل كبير رغم الحرب مع الحوثيين.")]
+    public void Advance_of_a_request_is_no_battle(string text)
+    {
+        Assert.Empty(Counted(text, "YE"));
+    }
+
     [Fact]
     public void Barrel_bombs_are_an_air_strike()
     {

@@ -53,6 +53,11 @@ internal static class EventAssembler
             }
 
             var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
+            if (t.Class == TriggerClass.Advance && (actor1 is null || Gap(actor1, t) > SubjectGap))
+            {
+                continue; // "تقدمت الحكومة بطلب ... الحوثيين": an advance is a battle only with its armed subject beside it
+            }
+
             if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause)))
             {
                 continue;
@@ -249,7 +254,7 @@ internal static class EventAssembler
             return doc.Triggers.Any(o => o.Class != TriggerClass.Kill && text.SentenceOf(o.FirstToken) == sentence);
         }
 
-        if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        if (t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
             // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
@@ -352,7 +357,7 @@ internal static class EventAssembler
             target = null;
         }
 
-        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
             target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
         }
@@ -622,6 +627,11 @@ internal static class EventAssembler
     }
 
     private const int SubjectListGap = 2;
+
+    // Words between a verb and its subject ("واصلت المقاومة الشعبية تقدمها", "تقدمت قوات المقاومة").
+    private const int SubjectGap = 2;
+
+    private static int Gap(ActorMention a, TriggerMention t) => a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
 
     // A province, governorate or countryside is the event's place only when no finer place is about as close.
     private const int ProvincePenalty = 12;

@@ -41,6 +41,7 @@ internal static class EventTypeRules
             TriggerClass.Attack when actor1?.Entry.Air == true => SubEventType.AirDroneStrike, // "هاجمت طائرة حربية مواقع"
             TriggerClass.Clash or TriggerClass.Attack => civilianSide && !bothArmed ? SubEventType.Attack : SubEventType.ArmedClash,
             TriggerClass.Kill => civilianSide && actor1 is not null ? SubEventType.Attack : bothArmed ? SubEventType.ArmedClash : null,
+            TriggerClass.Advance => actor1 is { Entry.IsArmed: true } ? SubEventType.ArmedClash : null,
             TriggerClass.Defuse => SubEventType.DisruptedWeaponsUse,
             TriggerClass.Protest => SubEventType.PeacefulProtest,
             TriggerClass.Looting => SubEventType.LootingPropertyDestruction,
