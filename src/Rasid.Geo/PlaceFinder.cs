@@ -639,6 +639,14 @@ public sealed class PlaceFinder
     /// <summary>The known place an unknown name is located at: nearest in its sentence, else the latest before it, else the next, else the hinted country.</summary>
     private Place? Fallback(AnalyzedText text, Raw r, List<Raw> raws, string? hint)
     {
+        // "جنوبي البلدة": the town, city or village named last, not a port or a base named after it.
+        if (IsAnaphoricTown(text, r.First)
+            && raws.LastOrDefault(o => o.End <= r.First && o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind.IsSettlement()
+                && o.Ranked[0].Place.Kind != PlaceKind.Neighbourhood) is { } town)
+        {
+            return town.Ranked![0].Place;
+        }
+
         int sentence = text.SentenceOf(r.First);
         Raw? best = null;
         int bestDistance = int.MaxValue;
