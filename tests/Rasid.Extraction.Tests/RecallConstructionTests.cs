@@ -36,6 +36,11 @@ public sealed class RecallConstructionTests
     [InlineData("صدّت", TriggerClass.Repel)]
     [InlineData("يصدون", TriggerClass.Repel)]
     [InlineData("أفشلت", TriggerClass.Repel)]
+    [InlineData("إطلاق النيران", TriggerClass.Attack)]
+    [InlineData("تبادل إطلاق النيران", TriggerClass.Clash)]
+    [InlineData("وقف إطلاق النيران", TriggerClass.Block)]
+    [InlineData("تقدمت", TriggerClass.Advance)]
+    [InlineData("تقدمها", TriggerClass.Advance)]
     public void Trigger_lexicon_knows_the_form(string words, TriggerClass expected)
     {
         Assert.True(TriggerLexicon.BuiltIn.Matcher.TryMatchAt(TextAnalyzer.Analyze(words), 0, out var m), words);
