@@ -165,6 +165,11 @@ public static class DateFinder
     private static bool TryDayOfRelativeMonth(AnalyzedText text, int start, int prefix, int day, int k, DateOnly pub, out DateMention mention)
     {
         mention = null!;
+        if (prefix > 0 && text.NormOf(start)[0] == 'و' && start > 0 && NumberFinder.TryOrdinalAt(text, start - 1, out _, out _))
+        {
+            return false; // "الثامن والعشرين": the tens are the tail of the day before them, not a day of their own
+        }
+
         if (IsCue(text, k, CueRole.From, out int afterFrom))
         {
             k = afterFrom;
