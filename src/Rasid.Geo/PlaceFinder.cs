@@ -80,7 +80,7 @@ public sealed class PlaceFinder
                 continue;
             }
 
-            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && !IsPluralTrigger(text, trig)
+            if (triggers.TryGetValue(i, out var trig) && trig.Value != PlaceKind.Admin1 && !IsPluralTrigger(text, trig) && !IsDefiniteTrigger(text, trig)
                 && UnknownNameEnd(text, i, relationsByStart) is int end and > 0)
             {
                 var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
@@ -353,6 +353,22 @@ public sealed class PlaceFinder
             || w.SequenceEqual("احياء") || w.EndsWith("مناطق", StringComparison.Ordinal) || w.EndsWith("احياء", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// "في المنطقة الليلة الماضية", "المدينة القديمة": a definite place noun points back to a place already named or takes
+    /// an adjective; only the indefinite one introduces a name ("في منطقة الطاش").
+    /// </summary>
+    private static bool IsDefiniteTrigger(AnalyzedText text, PhraseMatch<PlaceKind> trigger)
+    {
+        var w = text.NormOf(trigger.EndToken - 1);
+        if (w.Length > 3 && w[0] is 'و' or 'ف')
+        {
+            w = w[1..];
+        }
+
+        return w.StartsWith("ال", StringComparison.Ordinal) || (w.Length > 3 && w[0] is 'ب' or 'ل' && w[1..].StartsWith("ال", StringComparison.Ordinal))
+            || w.StartsWith("لل", StringComparison.Ordinal);
+    }
+
     /// <summary>The end token of an unknown name right after a trigger ending at <paramref name="i"/>, or -1.</summary>
     private int UnknownNameEnd(AnalyzedText text, int i, Dictionary<int, PhraseMatch<RelationCue>> relations)
     {
@@ -364,6 +380,11 @@ public sealed class PlaceFinder
         }
 
         var w = text.NormOf(i);
+        if (w.StartsWith("لل", StringComparison.Ordinal))
+        {
+            return -1; // "مخيم للنازحين": "for the ..." is no name
+        }
+
         // A word glued to the conjunction و continues the sentence ("سد وقدرته"); وادي is a name head.
         if (w.Length > 3 && w[0] == 'و' && !_cues.HeadLookup.Contains(w))
         {
@@ -618,6 +639,14 @@ public sealed class PlaceFinder
     /// <summary>The known place an unknown name is located at: nearest in its sentence, else the latest before it, else the next, else the hinted country.</summary>
     private Place? Fallback(AnalyzedText text, Raw r, List<Raw> raws, string? hint)
     {
+        // "جنوبي البلدة": the town, city or village named last, not a port or a base named after it.
+        if (IsAnaphoricTown(text, r.First)
+            && raws.LastOrDefault(o => o.End <= r.First && o.Ranked is { Length: > 0 } && o.Ranked[0].Place.Kind.IsSettlement()
+                && o.Ranked[0].Place.Kind != PlaceKind.Neighbourhood) is { } town)
+        {
+            return town.Ranked![0].Place;
+        }
+
         int sentence = text.SentenceOf(r.First);
         Raw? best = null;
         int bestDistance = int.MaxValue;

@@ -115,7 +115,7 @@ public static class DateFinder
 
         if (!TryMonthAfterDay(text, k, out var month, out int end))
         {
-            return false;
+            return day2 == 0 && TryDayOfRelativeMonth(text, start, prefix, day, k, pub, out mention);
         }
 
         var spec = TryYearSpec(text, end, pub, month.IsHijri, out end);
@@ -158,6 +158,36 @@ public static class DateFinder
         }
 
         mention = Make(text, start, prefix, end, date, last, kind);
+        return true;
+    }
+
+    // "في الثامن من الشهر الجاري", "العاشر من الشهر الماضي": a day of a month named relative to publication.
+    private static bool TryDayOfRelativeMonth(AnalyzedText text, int start, int prefix, int day, int k, DateOnly pub, out DateMention mention)
+    {
+        mention = null!;
+        if (prefix > 0 && text.NormOf(start)[0] == 'و' && start > 0 && NumberFinder.TryOrdinalAt(text, start - 1, out _, out _))
+        {
+            return false; // "الثامن والعشرين": the tens are the tail of the day before them, not a day of their own
+        }
+
+        if (IsCue(text, k, CueRole.From, out int afterFrom))
+        {
+            k = afterFrom;
+        }
+
+        if (!TryRelative(text, k, pub, out var month) || month.Precision != TimePrecision.Month || month.Start.Day != 1
+            || day > DaysIn(month.Start, false))
+        {
+            return false;
+        }
+
+        var date = month.Start.AddDays(day - 1);
+        if (date > pub)
+        {
+            return false; // "the 28th of this month" told on the 10th is not yet a date of the news
+        }
+
+        mention = Make(text, start, prefix, month.EndToken, date, date, DateExpressionKind.Absolute);
         return true;
     }
 

@@ -11,6 +11,9 @@ public enum ArgumentRole
     Backreference,
     PlaceNoun,
     PlaceAnaphor,
+
+    /// <summary>Opens a background sentence ("يذكر أن", "الجدير بالذكر"): its dates tell the past, not the story's day.</summary>
+    Background,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

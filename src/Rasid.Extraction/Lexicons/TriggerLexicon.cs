@@ -19,7 +19,13 @@ public enum TriggerClass
     Arrest,
     Takeover,
     Withdraw,
+
+    /// <summary>"تقدمت المقاومة": an advance; a battle only with an armed subject right beside it.</summary>
+    Advance,
     Defuse,
+
+    /// <summary>"صد", "أفشل": repelling; an event only together with the attack it repels.</summary>
+    Repel,
     Protest,
     Looting,
     Coercion,

@@ -14,6 +14,7 @@ internal static class EventAssembler
 {
     private const int VsoWindow = 4;
     private const int EvidenceContext = 3;
+    private const int ExposedWindow = 10;
 
     public static List<EventDraft> Run(DocumentMentions doc)
     {
@@ -51,15 +52,23 @@ internal static class EventAssembler
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
             }
 
-            if (IsGenericBesideSpecific(doc, t, clause, sentence))
+            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
+            if (t.Class == TriggerClass.Advance && (actor1 is null || Gap(actor1, t) > SubjectGap))
+            {
+                continue; // "تقدمت الحكومة بطلب ... الحوثيين": an advance is a battle only with its armed subject beside it
+            }
+
+            if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause)))
             {
                 continue;
             }
 
-            var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
             // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
+            // A takeover's taker is often only a pronoun ("بعد استيلائه على", "التي استولوا عليها"): one named earlier in the
+            // sentence counts.
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
-                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8));
+                && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8
+                    || (t.Class == TriggerClass.Takeover && a.EndToken <= t.FirstToken)));
             bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
                 && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
             if (!t.Strong && !armedNear && !deathNear)
@@ -222,10 +231,11 @@ internal static class EventAssembler
             return false;
         }
 
-        if (t.FirstToken > 0)
+        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل.
+        int clauseStart = doc.Text.Clauses[doc.Text.ClauseOf(t.FirstToken)].FirstToken;
+        for (int k = t.FirstToken - 1; k >= Math.Max(clauseStart, t.FirstToken - ExposedWindow); k--)
         {
-            var prev = doc.Text.NormOf(t.FirstToken - 1);
-            if (prev.Contains("تعرض", StringComparison.Ordinal))
+            if (doc.Text.NormOf(k).Contains("تعرض", StringComparison.Ordinal))
             {
                 return false;
             }
@@ -236,7 +246,7 @@ internal static class EventAssembler
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
     // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
-    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence)
+    private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence, bool namesBothSides)
     {
         var text = doc.Text;
         if (t.Class == TriggerClass.Kill)
@@ -244,13 +254,13 @@ internal static class EventAssembler
             return doc.Triggers.Any(o => o.Class != TriggerClass.Kill && text.SentenceOf(o.FirstToken) == sentence);
         }
 
-        if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        if (t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
             // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
                 && (text.ClauseOf(o.FirstToken) == clause
-                    || (text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
+                    || (!namesBothSides && text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
         }
 
@@ -261,6 +271,15 @@ internal static class EventAssembler
 
         return false;
     }
+
+    /// <summary>
+    /// A fight followed in its own clause by both armed sides ("بينما تستمر المعارك بين القوات الموالية والحوثيين") is an event
+    /// of its own, not the generic echo of a weapon word told just before it in another clause.
+    /// </summary>
+    private static bool NamesBothSides(DocumentMentions doc, TriggerMention t, int clause) =>
+        t.Class is TriggerClass.Clash
+        && doc.Actors.Where(a => a.Entry.IsArmed && a.FirstToken >= t.EndToken && doc.Text.ClauseOf(a.FirstToken) == clause)
+            .Select(a => a.Name).Distinct().Count() >= 2;
 
     private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
     {
@@ -288,11 +307,12 @@ internal static class EventAssembler
 
             if (a.Entry.Kind == "civilians")
             {
-                if (sameClause || distance < 12)
+                if (!(sameClause || distance < 12))
                 {
-                    civilians = true;
+                    continue; // "وذكرت مصادر وسكان أن ...": civilians told of in another clause are not this event's side
                 }
 
+                civilians = true;
                 role = ArgumentRole.Target;
             }
 
@@ -337,7 +357,7 @@ internal static class EventAssembler
             target = null;
         }
 
-        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack)
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
             target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
         }
@@ -435,7 +455,8 @@ internal static class EventAssembler
         {
             foreach (var d in doc.Dates)
             {
-                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published)
+                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published
+                    && !IsBackground(doc, text.SentenceOf(d.FirstToken)))
                 {
                     best = d;
                 }
@@ -448,7 +469,8 @@ internal static class EventAssembler
             }
 
             // The lead's date, when the story names one later.
-            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published);
+            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published
+                && !IsBackground(doc, text.SentenceOf(d.FirstToken)));
             if (lead is not null)
             {
                 return (lead, lead.Start, null, TimePrecision.Week);
@@ -460,6 +482,23 @@ internal static class EventAssembler
 
         return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
     }
+
+    /// <summary>"يذكر أن ... قتل في 15 يوليو": a sentence opened by a background cue recalls the past.</summary>
+    private static bool IsBackground(DocumentMentions doc, int sentence)
+    {
+        var s = doc.Text.Sentences[sentence];
+        for (int k = s.FirstToken + 1; k <= Math.Min(s.EndToken, s.FirstToken + BackgroundCueReach); k++)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Background)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int BackgroundCueReach = 3;
 
     private static IEnumerable<(PlaceRef? Place, bool FromElsewhere)> PlacesFor(DocumentMentions doc, TriggerMention t, int sentence, int clause, int triggerIndex)
     {
@@ -484,6 +523,13 @@ internal static class EventAssembler
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
             && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+        // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
+        while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
+            && after[1].FirstToken - after[0].EndToken <= 2)
+        {
+            after.RemoveAt(0);
+        }
+
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
@@ -498,8 +544,25 @@ internal static class EventAssembler
             ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
         if (best is not null)
         {
-            yield return (best, false);
+            // "مناطق جعولة وبير أحمد والعلم أصبحت تحت سيطرة المقاومة": a list of places just before the trigger is its subject.
+            foreach (var p in CoordinatedBefore(doc, t, clause, best))
+            {
+                yield return (p, false);
+            }
+
             yield break;
+        }
+
+        // "في المنطقة", "المنطقة نفسها": the area is the last town-level place told, not a province named since.
+        if (NamesPlaceAnaphor(doc, sentence))
+        {
+            best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && p.Precision < GeoPrecision.Province
+                && !IsAnchor(doc, p) && !IsCountryOnly(p));
+            if (best is not null)
+            {
+                yield return (best, false);
+                yield break;
+            }
         }
 
         // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
@@ -534,12 +597,7 @@ internal static class EventAssembler
         yield return after[0];
         for (int k = 1; k < after.Count; k++)
         {
-            int gap = after[k].FirstToken - after[k - 1].EndToken;
-            var word = doc.Text.NormOf(after[k].FirstToken);
-            bool joined = gap == 0 && word.Length > 0 && word[0] == 'و'
-                || gap == 1 && doc.Text.Tokens[after[k - 1].EndToken].Kind == Arabic.Text.TokenKind.Punctuation
-                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و";
-            if (!joined)
+            if (!Joined(doc, after[k - 1], after[k]))
             {
                 yield break;
             }
@@ -549,6 +607,43 @@ internal static class EventAssembler
                 yield return after[k];
             }
         }
+    }
+
+    private static IEnumerable<PlaceRef> CoordinatedBefore(DocumentMentions doc, TriggerMention t, int clause, PlaceRef best)
+    {
+        var text = doc.Text;
+        var group = new List<PlaceRef> { best };
+        if (best.EndToken <= t.FirstToken && t.FirstToken - best.EndToken <= SubjectListGap)
+        {
+            var before = doc.Places.Where(p => p.Location is not null && p.EndToken <= best.FirstToken && text.ClauseOf(p.FirstToken) == clause
+                && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            for (int k = before.Count - 1; k >= 0 && Joined(doc, before[k], group[0]); k--)
+            {
+                group.Insert(0, before[k]);
+            }
+        }
+
+        return group.DistinctBy(p => p.Location?.Name);
+    }
+
+    private const int SubjectListGap = 2;
+
+    // Words between a verb and its subject ("واصلت المقاومة الشعبية تقدمها", "تقدمت قوات المقاومة").
+    private const int SubjectGap = 2;
+
+    private static int Gap(ActorMention a, TriggerMention t) => a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
+
+    // A province, governorate or countryside is the event's place only when no finer place is about as close.
+    private const int ProvincePenalty = 12;
+
+    // Two places joined by "و" or a comma ("حلب والحسكة", "حلب، الحسكة").
+    private static bool Joined(DocumentMentions doc, PlaceRef first, PlaceRef next)
+    {
+        int gap = next.FirstToken - first.EndToken;
+        var word = doc.Text.NormOf(next.FirstToken);
+        return gap == 0 && word.Length > 0 && word[0] == 'و'
+            || gap == 1 && doc.Text.Tokens[first.EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+            || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
     private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
@@ -563,6 +658,11 @@ internal static class EventAssembler
             }
 
             int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
+            if (p.Precision == GeoPrecision.Province)
+            {
+                distance += ProvincePenalty; // "مخيم خان الشيح ... بريف دمشق للقصف": the province locates the finer place
+            }
+
             if (distance < bestDistance)
             {
                 best = p;

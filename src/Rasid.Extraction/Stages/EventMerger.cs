@@ -16,7 +16,7 @@ internal static class EventMerger
         var body = new List<EventDraft>();
         foreach (var d in drafts.Where(d => !d.FromHeadline))
         {
-            var same = body.FirstOrDefault(b => b.SubEventType.Parent() == d.SubEventType.Parent()
+            var same = body.FirstOrDefault(b => SameKind(b, d)
                 && b.Modality.Counts() == d.Modality.Counts()
                 && PlaceKey(b) == PlaceKey(d)
                 && Math.Abs(b.EventDate.DayNumber - d.EventDate.DayNumber) <= (b.Date is null || d.Date is null ? 7 : 0));
@@ -71,14 +71,16 @@ internal static class EventMerger
             {
                 var a = body[i];
                 var b = body[j];
-                if (a.SubEventType.Parent() != b.SubEventType.Parent() || a.Modality.Counts() != b.Modality.Counts()
-                    || Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) > 1 || Km(a, b) > NearbyKm || !CompatibleActors(a, b)
+                if (a.Trigger == b.Trigger // one trigger naming several places ("حيي دار سعد وكريتر") made them apart on purpose
+                    || a.SubEventType != b.SubEventType || a.Modality.Counts() != b.Modality.Counts()
+                    || Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) > 1 || TellApartDays(a, b) || Km(a, b) > NearbyKm || !CompatibleActors(a, b)
                     || !(PlaceKey(a) == PlaceKey(b) || IsWithin(a, b) || IsWithin(b, a)))
                 {
                     continue;
                 }
 
-                var (keep, drop) = Rank(a) <= Rank(b) ? (a, b) : (b, a);
+                // The more precise place is kept; at equal precision, the part (a district) over the whole (its city).
+                var (keep, drop) = Rank(a) < Rank(b) || (Rank(a) == Rank(b) && !IsWithin(b, a)) ? (a, b) : (b, a);
                 if (drop.EventDate < keep.EventDate && drop.Date is not null)
                 {
                     keep.Date = drop.Date;
@@ -101,6 +103,20 @@ internal static class EventMerger
     private static bool IsWithin(EventDraft inner, EventDraft outer) =>
         inner.Place?.Location is { } i && outer.Place?.Location is { } o && i.Precision < o.Precision
         || (inner.Place?.Location?.Name is { } n && PlaceKey(outer) is { Length: > 0 } k && n.StartsWith(k + " - ", StringComparison.Ordinal));
+
+    /// <summary>
+    /// One kind of event for merging mentions under one place name: the same ACLED event type, except that an air strike and
+    /// a shelling are two events (two weapons, two shooters: "بدأت بقصف ... بالمدفعية" then "قصف سلاح الجو").
+    /// </summary>
+    private static bool SameKind(EventDraft a, EventDraft b) =>
+        a.SubEventType.Parent() == b.SubEventType.Parent()
+        && !(a.SubEventType != b.SubEventType && a.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack
+            && b.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack);
+
+    /// <summary>Each names its own day ("اليوم" and "مساء أمس"): two days of one fight are two events (ACLED: one per day).</summary>
+    private static bool TellApartDays(EventDraft a, EventDraft b) =>
+        a.EventDate != b.EventDate && a.TimePrecision == TimePrecision.Day && b.TimePrecision == TimePrecision.Day
+        && a.Date is { } da && b.Date is { } db && da.Start == da.End && db.Start == db.End;
 
     /// <summary>Places closer than this are one place for merging mentions inside a document.</summary>
     private const double NearbyKm = 12.0;

@@ -11,7 +11,7 @@ namespace Rasid.Extraction.Stages;
 /// a territory change is "government regains" when state forces (or their allied militias) take it, else "non-state
 /// actor overtakes"; an execution is an attack on civilians (ACLED codes executions of prisoners and of a group's own
 /// members as violence against civilians); a non-state group that "arrests" civilians abducts them; an explosion set off
-/// by an actor that strikes from the air is its air strike. Returns null when the trigger makes no event in this context.
+/// by an actor that strikes from the air is its air strike, and so is an attack by one ("هاجمت طائرة حربية مواقع"). Returns null when the trigger makes no event in this context.
 /// </summary>
 internal static class EventTypeRules
 {
@@ -38,8 +38,10 @@ internal static class EventTypeRules
                 : actor1.Entry.Type == ActorType.StateForces || actor1.Entry.Kind is "state" or "resistance"
                     ? SubEventType.GovernmentRegainsTerritory
                     : SubEventType.NonStateActorOvertakesTerritory,
+            TriggerClass.Attack when actor1?.Entry.Air == true => SubEventType.AirDroneStrike, // "هاجمت طائرة حربية مواقع"
             TriggerClass.Clash or TriggerClass.Attack => civilianSide && !bothArmed ? SubEventType.Attack : SubEventType.ArmedClash,
             TriggerClass.Kill => civilianSide && actor1 is not null ? SubEventType.Attack : bothArmed ? SubEventType.ArmedClash : null,
+            TriggerClass.Advance => actor1 is { Entry.IsArmed: true } ? SubEventType.ArmedClash : null,
             TriggerClass.Defuse => SubEventType.DisruptedWeaponsUse,
             TriggerClass.Protest => SubEventType.PeacefulProtest,
             TriggerClass.Looting => SubEventType.LootingPropertyDestruction,

@@ -64,6 +64,11 @@ internal static class ModalityStage
             return low;
         }
 
+        if (HasFuturePrefix(doc, triggerToken))
+        {
+            return Modality.Future; // "ستستعيدها القوات": the future prefix سـ on the trigger verb itself
+        }
+
         return claimed ? Modality.Claimed : reported ? Modality.Reported : Modality.Asserted;
     }
 
@@ -76,7 +81,17 @@ internal static class ModalityStage
         _ => 9,
     };
 
-    // قد + imperfect (يـ تـ نـ أ) is possibility; قد + perfect is emphasis ("قد حررت").
+    // سـ glued to an imperfect verb (سيـ ستـ سنـ, after an optional و/ف) marks the future.
+    private static bool HasFuturePrefix(DocumentMentions doc, int token)
+    {
+        var w = doc.Text.NormOf(token);
+        int p = w.Length > 0 && w[0] is 'و' or 'ف' ? 1 : 0;
+        return w.Length >= p + 5 && w[p] == 'س' && w[p + 1] is 'ي' or 'ت' or 'ن'
+            && TriggerLexicon.BuiltIn.Matcher.TryMatchAt(doc.Text, token, out var m) && m.PrefixLength > p;
+    }
+
+    // قد + imperfect (يـ تـ نـ) is possibility; قد + perfect is emphasis ("قد حررت"). An initial alef is left out: news
+    // seldom writes the first person, and unvocalized "أطلقوا", "أعلنت" are perfects ("وكان داعش قد أطلقوا").
     private static bool NextIsImperfect(DocumentMentions doc, int token)
     {
         if (token >= doc.Text.Tokens.Length || !doc.Text.Tokens[token].IsWord)
@@ -85,6 +100,12 @@ internal static class ModalityStage
         }
 
         var w = doc.Text.NormOf(token);
-        return w.Length >= 3 && w[0] is 'ي' or 'ت' or 'ن' or 'ا';
+        if (w.Length < 3 || w[0] is not ('ي' or 'ت' or 'ن'))
+        {
+            return false;
+        }
+
+        // "قد تمكنت", "قد تقدموا": perfects of the ت-stems (تفعّل, تفاعل) carry a perfect ending.
+        return !(w[0] == 'ت' && w.Length >= 5 && (w.EndsWith('ت') || w.EndsWith("وا", StringComparison.Ordinal)));
     }
 }

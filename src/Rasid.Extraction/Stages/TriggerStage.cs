@@ -7,7 +7,7 @@ namespace Rasid.Extraction.Stages;
 /// Stage: triggers. Needs: tokens, clauses. Adds: <see cref="DocumentMentions.Triggers"/> and <see cref="DocumentMentions.Blocks"/> — trigger words of
 /// data/extraction/triggers.tsv, without the phrases that only state a condition ("تحت سيطرة"), combined where two words
 /// name one event: a destroyed/defused bomb ("تفكيك عبوة ناسفة") is disrupted weapons use, a car bomb driven by a suicide
-/// bomber is one suicide bombing.
+/// bomber is one suicide bombing, a foiled or repelled attack ("أحبطت هجوما", "صد هجوما") is a clash.
 /// </summary>
 internal static class TriggerStage
 {
@@ -26,12 +26,32 @@ internal static class TriggerStage
         for (int i = 0; i < raw.Count; i++)
         {
             var t = raw[i];
+            if (t.Class is TriggerClass.Defuse or TriggerClass.Repel && NextInClause(text, raw, i, TriggerClass.Attack, TriggerClass.Clash) is { } attack
+                && NextInClause(text, raw, attack, TriggerClass.Ied, TriggerClass.Suicide) is null)
+            {
+                // "أحبطت القوات هجوما", "صد الجيش هجوما": an attack beaten back is a fight, not a stopped weapon (unless
+                // the attack is a bomb: "أحبطت هجوما بسيارة مفخخة" stays disrupted weapons use).
+                result.Add(t with { Class = TriggerClass.Clash, EndToken = raw[attack].EndToken, Span = t.Span.Union(raw[attack].Span) });
+                i = attack;
+                continue;
+            }
+
+            if (t.Class == TriggerClass.Repel)
+            {
+                continue; // "صد" with no attack after it names no event
+            }
+
             if (t.Class == TriggerClass.Defuse)
             {
                 // "تدمير خمس عجلات مفخخة": the explosive that follows closely in the same clause was stopped, not used.
                 int j = i + 1;
+                if (NextInClause(text, raw, i, TriggerClass.Attack) is { } a && NextInClause(text, raw, a, TriggerClass.Ied, TriggerClass.Suicide) is { } bomb)
+                {
+                    j = bomb; // "أحبطت هجوما بسيارة مفخخة": the bomb of the foiled attack
+                }
+
                 if (j < raw.Count && raw[j].Class is TriggerClass.Ied or TriggerClass.Suicide
-                    && raw[j].FirstToken - t.EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
+                    && raw[j].FirstToken - raw[j - 1].EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
                 {
                     result.Add(t with { EndToken = raw[j].EndToken, Span = t.Span.Union(raw[j].Span), Strong = true });
                     i = j;
@@ -44,5 +64,14 @@ internal static class TriggerStage
         }
 
         doc.Triggers = result;
+    }
+
+    // The index of the next trigger when it is of one of the classes, close after raw[i] in the same clause ("أحبطت القوات
+    // المشتركة أمس محاولات هجوم"), else null.
+    private static int? NextInClause(Arabic.Text.AnalyzedText text, List<TriggerMention> raw, int i, params TriggerClass[] classes)
+    {
+        int j = i + 1;
+        return j < raw.Count && classes.Contains(raw[j].Class) && raw[j].FirstToken - raw[i].EndToken <= CombineWindow
+            && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(raw[i].FirstToken) ? j : null;
     }
 }

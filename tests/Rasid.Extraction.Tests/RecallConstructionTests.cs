@@ -1,0 +1,204 @@
+using Rasid.Arabic.Text;
+using Rasid.Core;
+using Rasid.Extraction.Lexicons;
+
+namespace Rasid.Extraction.Tests;
+
+/// <summary>
+/// Constructions of conflict reporting that used to be missed (issue #4, recall): trigger forms, foiled and repelled
+/// attacks, place lists, background dates, merging. Every sentence is written for these tests.
+/// </summary>
+public sealed class RecallConstructionTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static List<ConflictEvent> Counted(string text, string country = "SY", string published = "2015-07-25") =>
+        Extractor.Extract(new Document("t", text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)) { CountryHint = country })
+            .Where(e => e.Modality.Counts()).ToList();
+
+    [Theory]
+    [InlineData("سيطرا", TriggerClass.Takeover)]
+    [InlineData("سيطرتا", TriggerClass.Takeover)]
+    [InlineData("سيطرنا", TriggerClass.Takeover)]
+    [InlineData("استيلائه", TriggerClass.Takeover)]
+    [InlineData("أصبحت تحت سيطرة", TriggerClass.Takeover)]
+    [InlineData("تفجيراً", TriggerClass.Ied)]
+    [InlineData("انفجاراً", TriggerClass.Ied)]
+    [InlineData("اقتحاماً", TriggerClass.Clash)]
+    [InlineData("اغتيالاً", TriggerClass.Assassination)]
+    [InlineData("اختطافاً", TriggerClass.Abduction)]
+    [InlineData("اعتقالاً", TriggerClass.Arrest)]
+    [InlineData("إعداماً", TriggerClass.Execution)]
+    [InlineData("مقذوف", TriggerClass.Shell)]
+    [InlineData("مقذوفات", TriggerClass.Shell)]
+    [InlineData("براميل متفجرة", TriggerClass.Air)]
+    [InlineData("بالبراميل المتفجرة", TriggerClass.Air)]
+    [InlineData("صدّت", TriggerClass.Repel)]
+    [InlineData("يصدون", TriggerClass.Repel)]
+    [InlineData("أفشلت", TriggerClass.Repel)]
+    [InlineData("إطلاق النيران", TriggerClass.Attack)]
+    [InlineData("تبادل إطلاق النيران", TriggerClass.Clash)]
+    [InlineData("وقف إطلاق النيران", TriggerClass.Block)]
+    [InlineData("تقدمت", TriggerClass.Advance)]
+    [InlineData("تقدمها", TriggerClass.Advance)]
+    public void Trigger_lexicon_knows_the_form(string words, TriggerClass expected)
+    {
+        Assert.True(TriggerLexicon.BuiltIn.Matcher.TryMatchAt(TextAnalyzer.Analyze(words), 0, out var m), words);
+        Assert.Equal(expected, m.Value.Class);
+    }
+
+    [Theory]
+    [InlineData("يسيطر")]
+    [InlineData("تحت سيطرة")]
+    [InlineData("سيطرة")] // normalized like "سيطره" (سيطر + ه): the noun states control
+    public void Stated_control_is_no_takeover_trigger(string words)
+    {
+        bool found = TriggerLexicon.BuiltIn.Matcher.TryMatchAt(TextAnalyzer.Analyze(words), 0, out var m);
+        Assert.False(found && m.Value.Class == TriggerClass.Takeover, words);
+    }
+
+    [Theory]
+    [InlineData("أحبطت القوات الحكومية أمس هجوما لمسلحي تنظيم داعش على البلدة.", "IQ")]
+    [InlineData("صد الجيش العراقي هجوما واسعا شنه تنظيم داعش.", "IQ")]
+    [InlineData("أفشلت المقاومة الشعبية هجوما لمليشيات الحوثي.", "YE")]
+    public void Foiled_or_repelled_attack_is_an_armed_clash(string text, string country)
+    {
+        var e = Assert.Single(Counted(text, country));
+        Assert.Equal(SubEventType.ArmedClash, e.SubEventType);
+    }
+
+    [Fact]
+    public void Foiled_car_bomb_attack_stays_disrupted_weapons_use()
+    {
+        var e = Assert.Single(Counted("أحبطت قوات الأمن العراقية هجوما بسيارة مفخخة.", "IQ"));
+        Assert.Equal(SubEventType.DisruptedWeaponsUse, e.SubEventType);
+    }
+
+    [Theory]
+    [InlineData("صد الحارس الكرة ببراعة في الدقيقة الأخيرة.")]
+    [InlineData("صدت الحكومة الانتقادات الموجهة إليها.")]
+    public void Repelling_without_an_attack_is_no_event(string text)
+    {
+        Assert.Empty(Counted(text, "SA"));
+    }
+
+    [Fact]
+    public void Accusative_bombing_masdar_is_a_bombing()
+    {
+        var e = Assert.Single(Counted("ونفذ مسلحون تفجيراً قرب سوق شعبية في مدينة بعقوبة أدى إلى مقتل ثلاثة مدنيين.", "IQ"));
+        Assert.Equal(SubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+    }
+
+    [Theory]
+    [InlineData("وتقدمت قوات المقاومة الشعبية ليلا في مديرية المنصورة بمدينة عدن.")]
+    [InlineData("وواصلت المقاومة الشعبية تقدمها إلى مدينة زنجبار.")]
+    public void Armed_advance_is_a_battle(string text)
+    {
+        var e = Assert.Single(Counted(text, "YE"));
+        Assert.Equal(EventType.Battles, e.SubEventType.Parent());
+    }
+
+    [Theory]
+    [InlineData("تقدمت الحكومة بطلب رسمي إلى مجلس الأمن بشأن الحوثيين.")]
+    [InlineData("تقدمت الصناعة بشكل كبير رغم الحرب مع الحوثيين.")]
+    public void Advance_of_a_request_is_no_battle(string text)
+    {
+        Assert.Empty(Counted(text, "YE"));
+    }
+
+    [Fact]
+    public void Barrel_bombs_are_an_air_strike()
+    {
+        var e = Assert.Single(Counted("ألقت مروحيات النظام براميل متفجرة على مدينة داريا."));
+        Assert.Equal(SubEventType.AirDroneStrike, e.SubEventType);
+    }
+
+    [Fact]
+    public void Exposed_to_shelling_with_words_between_is_an_event_not_a_purpose()
+    {
+        var e = Assert.Single(Counted("تعرضت أطراف مدينة داريا بريف دمشق للقصف من قوات النظام."));
+        Assert.Equal(SubEventType.ShellingArtilleryMissileAttack, e.SubEventType);
+        Assert.Equal("Darayya", e.Location?.Name);
+    }
+
+    [Fact]
+    public void Attack_by_a_warplane_is_an_air_strike()
+    {
+        var e = Assert.Single(Counted("وهاجمت طائرة حربية مواقع المسلحين قرب مدينة درنة.", "LY"));
+        Assert.Equal(SubEventType.AirDroneStrike, e.SubEventType);
+    }
+
+    [Fact]
+    public void Countryside_before_villages_only_locates_them()
+    {
+        var places = Counted("قصفت قوات النظام في ريف إدلب بلدتي سراقب وبنش بالمدفعية.").Select(e => e.Location?.Name).ToList();
+        Assert.Equal(["Saraqib", "Binnish"], places.Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public void List_of_places_before_a_takeover_makes_one_event_per_place()
+    {
+        var places = Counted("وقال القائد إن بلدات سراقب وبنش وتفتناز أصبحت تحت سيطرة جبهة النصرة.").Select(e => e.Location?.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Binnish", "Saraqib", "Taftanaz"], places);
+    }
+
+    [Fact]
+    public void Fight_naming_both_sides_after_an_air_strike_is_its_own_event()
+    {
+        var events = Counted("قتل خمسة مسلحين في غارة جوية على مدينة تعز بينما تستمر المعارك بين المقاومة الشعبية والحوثيين في مدينة عدن.", "YE");
+        Assert.Contains(events, e => e.SubEventType == SubEventType.ArmedClash && e.Location?.Name == "Aden");
+        Assert.Contains(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+    }
+
+    [Fact]
+    public void Background_sentence_date_is_not_carried_to_the_next_sentence()
+    {
+        var events = Counted("يذكر أن القائد قتل في 15 يوليو الجاري في اشتباكات بمدينة درنة.\nوقال مسعفون إن جنديين قتلا في قتال بين الجيش الليبي ومسلحين في مدينة بنغازي.", "LY");
+        var e = Assert.Single(events, e => e.Location?.Name == "Benghazi");
+        Assert.NotEqual(new DateOnly(2015, 7, 15), e.EventDate);
+    }
+
+    [Fact]
+    public void Pluperfect_with_qad_stays_asserted()
+    {
+        var e = Assert.Single(Counted("وكان مسلحو داعش قد أطلقوا مساء أمس صواريخ على مواقع البيشمركة في قضاء مخمور.", "IQ"));
+        Assert.Equal(Modality.Asserted, e.Modality);
+    }
+
+    [Fact]
+    public void Future_prefix_on_the_trigger_verb_is_future()
+    {
+        var events = Extractor.Extract(new Document("t", "ستستعيد القوات العراقية مدينة الفلوجة من تنظيم داعش.", new DateOnly(2015, 7, 25)) { CountryHint = "IQ" });
+        Assert.All(events, e => Assert.Equal(Modality.Future, e.Modality));
+    }
+
+    [Fact]
+    public void Same_place_on_two_named_days_is_two_events()
+    {
+        var events = Counted("أطلق تنظيم داعش اليوم صواريخ على قضاء مخمور.\nوكان تنظيم داعش قد أطلق مساء أمس صواريخ على قضاء مخمور.", "IQ");
+        Assert.Equal(2, events.Select(e => e.EventDate).Distinct().Count());
+    }
+
+    [Fact]
+    public void Artillery_and_air_strikes_on_one_place_are_two_events()
+    {
+        var events = Counted("قصفت قوات الجيش الليبي مواقع المسلحين في الصابري بالمدفعية الثقيلة.\nوقصف سلاح الجو الليبي أهدافا في الصابري.", "LY");
+        Assert.Contains(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.Contains(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+    }
+
+    [Fact]
+    public void The_area_is_the_last_town_told_not_its_locator()
+    {
+        var events = Counted("وقصفت طائرات التحالف الدولي مواقع لجبهة النصرة قرب بلدة أعزاز شمال حلب.\nوشنت جبهة النصرة هجوما في المنطقة الليلة الماضية على مقاتلي المعارضة.");
+        var e = Assert.Single(events, e => e.SubEventType == SubEventType.ArmedClash);
+        Assert.Equal("Azaz", e.Location?.Name);
+    }
+
+    [Fact]
+    public void Takeover_whose_taker_is_a_pronoun_counts_the_actor_of_its_sentence()
+    {
+        var events = Counted("خطف تنظيم داعش عشرات المدنيين بعد استيلائه على مدينة تدمر.");
+        Assert.Contains(events, e => e.SubEventType == SubEventType.NonStateActorOvertakesTerritory && e.Actor1?.Name == "Islamic State");
+    }
+}
