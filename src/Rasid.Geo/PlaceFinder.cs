@@ -173,6 +173,13 @@ public sealed class PlaceFinder
             bool conj = prefix.Length > 0 && word[0] == 'و' && last.End == k;
             bool sep = last.End == k - 1 && (text.NormOf(k - 1) is "و" or "," or "-" || text.NormOf(k - 1).SequenceEqual("او"));
             cue.Chained = conj || sep;
+            if (cue.Chained && cue.Relation is null && last.Cue.Relation is { Value.Relation: PlaceRelation.Near or PlaceRelation.Countryside or PlaceRelation.Direction } shared)
+            {
+                // "قرب حلب والحسكة", "في محيط بلدتي الفوعة وكفريا", "ريفي إدلب وحلب": the relation covers the whole list
+                // (its distance, if any, belongs to the first name only).
+                cue.Relation = shared;
+                cue.RelationStart = last.Cue.RelationStart;
+            }
         }
 
         return cue;
@@ -181,6 +188,12 @@ public sealed class PlaceFinder
     /// <summary>"على بعد 20 كم شرق": a number and unit right before a direction word.</summary>
     private void DistanceBefore(AnalyzedText text, int relFirst, Dictionary<int, PhraseMatch<RelationCue>> relations, ref Cue cue)
     {
+        // "700 كيلومتر تقريبا جنوبي": a hedge between the unit and the direction.
+        if (!relations.ContainsKey(relFirst) && relFirst > 1 && text.NormOf(relFirst - 1) is "تقريبا")
+        {
+            relFirst--;
+        }
+
         if (relations.TryGetValue(relFirst, out var unit) && unit.Value.Relation == PlaceRelation.Unit
             && unit.FirstToken > 0 && TryNumber(text, unit.FirstToken - 1, out var n))
         {
@@ -219,7 +232,7 @@ public sealed class PlaceFinder
             return h switch
             {
                 HomographKind.Function => false,
-                HomographKind.Person => strongCue,
+                HomographKind.Person or HomographKind.Organisation => strongCue,
                 _ => strongCue || (weak = cue.Preposition && InHint(m.Value, hint)),
             };
         }
@@ -270,6 +283,16 @@ public sealed class PlaceFinder
                 || (r.Cue.Trigger is { } t && t.Value is PlaceKind.Neighbourhood or PlaceKind.Site or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Airport
                     or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Oilfield
                     && ranked.All(x => x.Place.Kind is PlaceKind.Admin1 or PlaceKind.Country));
+            if (!misfit && hint is not null && best.CountryCode != hint && best.Kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City))
+            {
+                // A town abroad of the same name as a quarter at home: "منطقة السيدة زينب وسط قضاء سنجار" in an Iraqi
+                // report is no Damascus suburb. Misfit when the sentence's surer places are all at home and far away.
+                int s = text.SentenceOf(r.First);
+                var home = raws.Where(o => !ReferenceEquals(o, r) && !o.Weak && o.Ranked is { Length: > 0 } && text.SentenceOf(o.First) == s
+                    && o.Ranked[0].Place.CountryCode == hint && o.Ranked[0].Place.Kind != PlaceKind.Country).Select(o => o.Ranked![0].Place).ToList();
+                misfit = home.Count > 0 && home.TrueForAll(a => GeoMath.DistanceKm(a, best) > 300);
+            }
+
             if (!misfit && small)
             {
                 int sentence = text.SentenceOf(r.First);
@@ -554,6 +577,11 @@ public sealed class PlaceFinder
 
         var relation = cue.Relation?.Value.Relation ?? (unknown ? PlaceRelation.Context : PlaceRelation.None);
         var precision = Precision(place, cue, unknown);
+        if (precision == GeoPrecision.Near && cue.Relation is null && !unknown && _cues.UrbanDistricts.Contains(place.Id))
+        {
+            precision = GeoPrecision.Town; // "مديرية دار سعد": a quarter of Aden, coded as a part of the city
+        }
+
         double lat = place.Latitude, lon = place.Longitude;
         double? bearing = null;
         if (cue.Relation is { Value.Relation: PlaceRelation.Direction } d)
@@ -592,6 +620,11 @@ public sealed class PlaceFinder
             return cue.Trigger is { Value: PlaceKind.City or PlaceKind.Town } && place.Kind == PlaceKind.Admin1 ? GeoPrecision.Near : GeoPrecision.Province;
         }
 
+        if (cue.Relation is { Value.Relation: PlaceRelation.Near } && cue.DistanceKm is null && place.Kind == PlaceKind.Neighbourhood)
+        {
+            return GeoPrecision.Town; // "قرب حي واحد حزيران": near a quarter is still in its town
+        }
+
         if (cue.Relation is not null || place.Kind is PlaceKind.Admin2 or PlaceKind.Admin3 or PlaceKind.Region)
         {
             return GeoPrecision.Near;
@@ -599,8 +632,10 @@ public sealed class PlaceFinder
 
         if (unknown)
         {
-            // A neighbourhood of a known town is in the town; an unknown village is only near the context place.
+            // A neighbourhood of a known town is in the town, and so is a port, square or factory of a city ("الميناء
+            // التجاري" in a Benghazi story); an unknown village is only near the context place.
             return cue.Trigger is { Value: PlaceKind.Neighbourhood } && place.Kind is PlaceKind.City or PlaceKind.Town
+                || cue.Trigger is { Value: PlaceKind.Site } && place.Kind is PlaceKind.City
                 ? GeoPrecision.Town
                 : GeoPrecision.Near;
         }

@@ -532,23 +532,46 @@ internal static class EventAssembler
     private static IEnumerable<PlaceRef> Coordinated(DocumentMentions doc, List<PlaceRef> after)
     {
         yield return after[0];
+        var last = after[0];
+        var names = new HashSet<string?>(StringComparer.Ordinal) { after[0].Location?.Name };
         for (int k = 1; k < after.Count; k++)
         {
             int gap = after[k].FirstToken - after[k - 1].EndToken;
             var word = doc.Text.NormOf(after[k].FirstToken);
-            bool joined = gap == 0 && word.Length > 0 && word[0] == 'و'
+            bool joined = ReferenceEquals(after[k - 1], last) && (gap == 0 && word.Length > 0 && word[0] == 'و'
                 || gap == 1 && doc.Text.Tokens[after[k - 1].EndToken].Kind == Arabic.Text.TokenKind.Punctuation
-                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و";
-            if (!joined)
+                || gap == 1 && doc.Text.NormOf(after[k - 1].EndToken) is "و");
+            if (!joined && !IsParallelObject(doc, after[k]))
             {
-                yield break;
+                continue;
             }
 
-            if (after[k].Location?.Name != after[0].Location?.Name)
+            last = after[k];
+            if (names.Add(after[k].Location?.Name))
             {
                 yield return after[k];
             }
         }
+    }
+
+    /// <summary>"غارات على قرية X التي ...، وعلى قرية Y": a second object of the same verb, introduced by وعلى / وفي.</summary>
+    private static bool IsParallelObject(DocumentMentions doc, PlaceRef p)
+    {
+        var text = doc.Text;
+        for (int back = 1; back <= 2 && p.FirstToken - back >= 0; back++)
+        {
+            if (text.Tokens[p.FirstToken - back].Kind != Arabic.Text.TokenKind.ArabicWord)
+            {
+                return false;
+            }
+
+            if (text.NormOf(p.FirstToken - back) is "وعلي" or "وفي")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
@@ -563,6 +586,11 @@ internal static class EventAssembler
             }
 
             int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
+            if (p.Location.Admin2 is null)
+            {
+                distance += 12; // a region or governorate ("جنوب سوريا") yields to a town or camp named beside it
+            }
+
             if (distance < bestDistance)
             {
                 best = p;
@@ -606,7 +634,8 @@ internal static class EventAssembler
             if (p.RelationSpan is not null)
             {
                 // The relation phrase follows the other name with only spaces and brackets between.
-                if (o.Span.End <= start && text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty)
+                if (o.Span.End <= start && (text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty
+                    || OnlyLocatingWordsBetween(text, o.EndToken, start)))
                 {
                     return true;
                 }
@@ -618,6 +647,28 @@ internal static class EventAssembler
         }
 
         return false;
+    }
+
+    /// <summary>"سبها الواقعة على مسافة 700 كم جنوبي طرابلس": only a relative clause's verb between a place and its locating phrase.</summary>
+    private static bool OnlyLocatingWordsBetween(Arabic.Text.AnalyzedText text, int fromToken, int relationStart)
+    {
+        bool any = false;
+        for (int i = fromToken; i < text.Tokens.Length && text.Tokens[i].Span.Start < relationStart; i++)
+        {
+            if (text.Tokens[i].Kind == Arabic.Text.TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            if (text.NormOf(i) is not ("الواقعه" or "الواقع" or "التي" or "الذي" or "تقع" or "يقع" or "وتقع" or "ويقع"))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>"في ضاحية من ضواحي المدينة": the sentence points back to the town the story is about.</summary>
