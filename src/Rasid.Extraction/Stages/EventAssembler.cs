@@ -95,8 +95,10 @@ internal static class EventAssembler
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
             }
 
-            foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
+            var placesOfTrigger = PlacesFor(doc, t, sentence, clause, i).ToList();
+            for (int k = 0; k < placesOfTrigger.Count; k++)
             {
+                var (place, fromElsewhere) = placesOfTrigger[k];
                 if (fromElsewhere && place is not null && !t.Strong && !NamesPlaceAnaphor(doc, sentence))
                 {
                     continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
@@ -114,7 +116,7 @@ internal static class EventAssembler
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
-                    Deaths = deaths,
+                    Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
@@ -124,6 +126,21 @@ internal static class EventAssembler
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// One toll for several places ("مقتل 10 في انفجارين في المقدادية وكنعان") is split evenly among them, the remainder
+    /// to the first ones (ACLED's rule when a report gives no breakdown).
+    /// </summary>
+    private static DeathCount Share(DeathCount deaths, int index, int count)
+    {
+        if (count <= 1 || !deaths.Stated)
+        {
+            return deaths;
+        }
+
+        static int? Part(int? v, int i, int n) => v is { } x ? (x / n) + (i < x % n ? 1 : 0) : null;
+        return new DeathCount(Part(deaths.Fatalities, index, count)!.Value, Part(deaths.Low, index, count), Part(deaths.High, index, count), true);
     }
 
     /// <summary>
