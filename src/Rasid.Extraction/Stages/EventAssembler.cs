@@ -81,11 +81,26 @@ internal static class EventAssembler
                 actor1 = Unidentified(doc, t);
             }
 
+            // Only an air force strikes from the air: a ground party named as the striker ("استهدفت مواقع الحوثيين")
+            // is the target, or an ally the air force supports.
+            if (t.Class == TriggerClass.Air && actor1 is { Entry: { Air: false, Type: not ActorType.StateForces } } ground
+                && LastAirActor(doc, t.FirstToken) is { } air && air.Name != ground.Name)
+            {
+                if (actor2 is null && Opposes(air.Entry, ground.Entry))
+                {
+                    actor2 = ground;
+                }
+
+                actor1 = air;
+            }
+
             var sub = EventTypeRules.Decide(t.Class, actor1, actor2, aircraft, suicide, civiliansTargeted);
             if (sub is null)
             {
                 continue;
             }
+
+            actor2 ??= OtherSide(doc, t, sentence, clause, actor1);
 
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);
@@ -374,6 +389,97 @@ internal static class EventAssembler
 
         return (agent, target, civilians);
     }
+
+    /// <summary>
+    /// The second actor when none is named beside the trigger: the nearest opposing armed actor of the sentence (the
+    /// killed of "مقتل 8 من داعش في غارة"); for a takeover, a clash or seized weapons, the last opposing one told before
+    /// in the paragraph, then in the story (the one the town was taken from); for shelling, an air strike or a bomb
+    /// that hits homes or children, civilians.
+    /// </summary>
+    private static ActorMention? OtherSide(DocumentMentions doc, TriggerMention t, int sentence, int clause, ActorMention? actor1)
+    {
+        var text = doc.Text;
+        if (actor1 is null || t.Class is not (TriggerClass.Air or TriggerClass.Shell or TriggerClass.Clash or TriggerClass.Attack
+            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide))
+        {
+            return null;
+        }
+
+        ActorMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var a in doc.Actors)
+        {
+            if (text.SentenceOf(a.FirstToken) != sentence || !Opposes(actor1.Entry, a.Entry) || a.Name == actor1.Name)
+            {
+                continue;
+            }
+
+            int distance = a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
+            if (distance < bestDistance)
+            {
+                best = a;
+                bestDistance = distance;
+            }
+        }
+
+        if (best is not null)
+        {
+            return best;
+        }
+
+        if (t.Class is TriggerClass.Shell or TriggerClass.Air or TriggerClass.Ied or TriggerClass.Suicide)
+        {
+            var c = text.Clauses[clause];
+            bool victims = doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Victims && r.Key > c.FirstToken && r.Key <= c.EndToken);
+            return victims ? Civilians(doc, t) : null;
+        }
+
+        if (t.Class is TriggerClass.Takeover or TriggerClass.Clash or TriggerClass.Defuse)
+        {
+            int paragraph = doc.ParagraphOfSentence[sentence];
+            var before = doc.Actors.Where(a => a.EndToken <= t.FirstToken && a.Name != actor1.Name && Opposes(actor1.Entry, a.Entry)).ToList();
+            return before.LastOrDefault(a => doc.ParagraphOfSentence[text.SentenceOf(a.FirstToken)] == paragraph) ?? before.LastOrDefault();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Two actors on opposite sides of the wars these reports cover: states, foreign forces, pro-government militias and
+    /// Kurdish forces against jihadists, Houthis and rebels; jihadists, Houthis and rebels against each other too; identity
+    /// militias against other identity militias.
+    /// </summary>
+    private static bool Opposes(ActorEntry x, ActorEntry y)
+    {
+        static int Camp(string kind) => kind switch
+        {
+            "state" or "foreign" or "resistance" or "militia" or "kurdish" => 1,
+            "jihadist" => 2,
+            "houthi" => 5,
+            "rebel" => 3,
+            "identity" => 4,
+            _ => 0,
+        };
+
+        int a = Camp(x.Kind), b = Camp(y.Kind);
+        if (a == 0 || b == 0)
+        {
+            return false;
+        }
+
+        return a == 4 ? b == 4 && x.Name != y.Name : a != b && b != 4;
+    }
+
+    private static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
+    {
+        var entry = CiviliansEntry.Value;
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+    }
+
+    private static readonly Lazy<ActorEntry> CiviliansEntry = new(() =>
+        ActorLexicon.BuiltIn.Matcher.TryMatchAt(Arabic.Text.TextAnalyzer.Analyze("المدنيين"), 0, out var m)
+            ? ActorLexicon.Resolve(m.Value, null)
+            : throw new InvalidOperationException("actors.tsv lacks the civilians row"));
 
     private static ArgumentRole? RoleOf(DocumentMentions doc, ActorMention a)
     {
