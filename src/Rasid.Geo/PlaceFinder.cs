@@ -262,7 +262,8 @@ public sealed class PlaceFinder
 
     /// <summary>
     /// A cued name whose best reading does not fit the text is an unknown place of the same name: located at its context
-    /// instead. Misfits: a small place abroad in a report hinted to another country; a small imported place far (150+ km,
+    /// instead. Misfits: a small imported place abroad in a report hinted to another country; a place abroad whose sentence names
+    /// only places at home, all far from it; a small imported place far (150+ km,
     /// other governorate) from a surer place of its sentence; only governorates/countries after a settlement or site
     /// trigger ("حي التأميم" is no governorate).
     /// </summary>
@@ -279,7 +280,8 @@ public sealed class PlaceFinder
             var best = ranked[0].Place;
             bool small = !best.IsBuiltIn && best.Population < StrongPopulation && !best.Kind.IsAdminUnit() && best.Kind != PlaceKind.City;
             bool majorAbroad = best.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || best.Population >= 50_000;
-            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad)
+            // Curated places abroad (the Saudi border towns of Yemen's war) are meant; the check below tests them against the sentence.
+            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad && !best.IsBuiltIn)
                 || (r.Cue.Trigger is { } t && t.Value is PlaceKind.Neighbourhood or PlaceKind.Site or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Airport
                     or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Oilfield
                     && ranked.All(x => x.Place.Kind is PlaceKind.Admin1 or PlaceKind.Country));

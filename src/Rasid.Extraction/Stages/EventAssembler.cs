@@ -119,13 +119,16 @@ internal static class EventAssembler
                     continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
                 }
 
-                var evidence = Evidence(doc, t, clause, actor1, actor2, place);
+                var placeActor2 = placesOfTrigger.Count > 1 && place is not null && actor1 is not null
+                    ? NearestOpposing(doc, actor1, place.FirstToken, sentence) ?? actor2
+                    : actor2;
+                var evidence = Evidence(doc, t, clause, actor1, placeActor2, place);
                 drafts.Add(new EventDraft
                 {
                     Trigger = t,
                     SubEventType = sub.Value,
                     Actor1 = actor1,
-                    Actor2 = actor2 is not null && actor1 is not null && actor2.Name == actor1.Name ? null : actor2,
+                    Actor2 = placeActor2 is not null && actor1 is not null && placeActor2.Name == actor1.Name ? null : placeActor2,
                     Place = place,
                     Date = date,
                     EventDate = start,
@@ -405,23 +408,7 @@ internal static class EventAssembler
             return null;
         }
 
-        ActorMention? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var a in doc.Actors)
-        {
-            if (text.SentenceOf(a.FirstToken) != sentence || !Opposes(actor1.Entry, a.Entry) || a.Name == actor1.Name)
-            {
-                continue;
-            }
-
-            int distance = a.FirstToken >= t.EndToken ? a.FirstToken - t.EndToken : t.FirstToken - a.EndToken;
-            if (distance < bestDistance)
-            {
-                best = a;
-                bestDistance = distance;
-            }
-        }
-
+        var best = NearestOpposing(doc, actor1, t.FirstToken, sentence);
         if (best is not null)
         {
             return best;
@@ -442,6 +429,30 @@ internal static class EventAssembler
         }
 
         return null;
+    }
+
+    /// <summary>The armed actor of the sentence opposing <paramref name="actor1"/> that is nearest to token <paramref name="at"/> (a trigger, or one of several places hit).</summary>
+    private static ActorMention? NearestOpposing(DocumentMentions doc, ActorMention actor1, int at, int sentence)
+    {
+        var text = doc.Text;
+        ActorMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var a in doc.Actors)
+        {
+            if (text.SentenceOf(a.FirstToken) != sentence || !Opposes(actor1.Entry, a.Entry) || a.Name == actor1.Name)
+            {
+                continue;
+            }
+
+            int distance = Math.Abs(a.FirstToken - at);
+            if (distance < bestDistance)
+            {
+                best = a;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -518,18 +529,19 @@ internal static class EventAssembler
             ? ActorLexicon.Resolve(m.Value, null)
             : throw new InvalidOperationException("actors.tsv lacks the unidentified armed group row"));
 
+    /// <summary>
+    /// The air force of a strike: in the trigger's sentence a named one before a generic "warplanes" ("طائرات حربية
+    /// تابعة للائتلاف"), else the nearest air actor of the story.
+    /// </summary>
     private static ActorMention? LastAirActor(DocumentMentions doc, int token)
     {
-        ActorMention? best = null;
-        foreach (var a in doc.Actors)
-        {
-            if (a.Entry.Air && (best is null || Math.Abs(a.FirstToken - token) < Math.Abs(best.FirstToken - token)))
-            {
-                best = a;
-            }
-        }
-
-        return best;
+        var text = doc.Text;
+        int sentence = text.SentenceOf(token);
+        return doc.Actors.Where(a => a.Entry.Air)
+            .OrderBy(a => text.SentenceOf(a.FirstToken) == sentence ? 0 : 1)
+            .ThenBy(a => text.SentenceOf(a.FirstToken) == sentence && a.Entry.Name.Contains("{country}", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(a => Math.Abs(a.FirstToken - token))
+            .FirstOrDefault();
     }
 
     private static (DateRef? Date, DateOnly Start, DateOnly? End, TimePrecision Precision) DateFor(DocumentMentions doc, TriggerMention t, int sentence, int clause)
@@ -606,7 +618,8 @@ internal static class EventAssembler
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && IsParallelObject(doc, p)))
+            && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
