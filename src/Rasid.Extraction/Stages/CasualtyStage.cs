@@ -80,9 +80,11 @@ internal static class CasualtyStage
                 return new DeathCount(2, null, null, true);
             }
 
-            bool attempt = trigger.FirstToken > 0 && (text.NormOf(trigger.FirstToken - 1).Contains("محاوله", StringComparison.Ordinal)
-                || text.NormOf(trigger.FirstToken - 1).EndsWith("نجا", StringComparison.Ordinal) || text.NormOf(trigger.FirstToken - 1).SequenceEqual("من"));
-            if (trigger.Class == TriggerClass.Assassination && !attempt)
+            // Only the verb tells one deed ("اغتيل القيادي", "اغتالت مجموعة ضابطا"); the noun is as often generic
+            // ("عمليات الاغتيال") or foiled ("إبطال عملية الاغتيال", "نجا من محاولة اغتيال").
+            var verb = text.NormOf(trigger.FirstToken)[trigger.PrefixLength..];
+            bool deed = verb.StartsWith("اغتيل", StringComparison.Ordinal) || verb.StartsWith("اغتال", StringComparison.Ordinal);
+            if (trigger.Class == TriggerClass.Assassination && deed)
             {
                 return new DeathCount(1, null, null, true);
             }
