@@ -61,6 +61,13 @@ public sealed class PlaceFinder
             if (_g.Matcher.TryMatchAt(text, i, out var m))
             {
                 var cue = CueBefore(text, m.FirstToken, m.PrefixLength, triggers, relationsByEnd, raws);
+                if (cue.Trigger is null && m.TokenCount > 1 && triggers.TryGetValue(m.FirstToken + 1, out var own) && own.FirstToken == m.FirstToken
+                    && m.Value.Any(p => TriggerFits(own.Value, p.Kind)))
+                {
+                    // "حي الجمهوري", "قرية الإمام": a name that begins with its trigger word carries its cue (not "جسر الشغور":
+                    // a town, no bridge).
+                    cue.Trigger = own;
+                }
                 if (!IsCueWord(m, triggers, relationsByStart) && Accept(text, m, cue, hint, out bool weak))
                 {
                     // A weakly cued name (only a preposition or a conjunction) keeps only readings in the hinted country.
@@ -115,6 +122,11 @@ public sealed class PlaceFinder
 
         cue.Preposition = prefix.Contains('ب') || prefix.Contains('ل');
         int k = start;
+        if (k > 0 && text.Tokens[k - 1].Kind == TokenKind.Punctuation && text.NormOf(k - 1) is "\u00AB" or "\"" or "\u201C" or "'")
+        {
+            k--; // "منطقة « ذيمرين»": a quoted name keeps the trigger before the quote
+        }
+
         if (triggers.TryGetValue(k, out var t))
         {
             cue.Trigger = t;
@@ -579,9 +591,11 @@ public sealed class PlaceFinder
 
         var relation = cue.Relation?.Value.Relation ?? (unknown ? PlaceRelation.Context : PlaceRelation.None);
         var precision = Precision(place, cue, unknown);
-        if (precision == GeoPrecision.Near && cue.Relation is null && !unknown && _cues.UrbanDistricts.Contains(place.Id))
+        if (precision == GeoPrecision.Near && cue.Relation is null && _cues.UrbanDistricts.Contains(place.Id)
+            && (!unknown || cue.Trigger is { Value: PlaceKind.Neighbourhood or PlaceKind.Site }))
         {
-            precision = GeoPrecision.Town; // "مديرية دار سعد": a quarter of Aden, coded as a part of the city
+            // "مديرية دار سعد": a quarter of Aden, coded as a part of the city; so is an unknown "حي الدمينة" in it.
+            precision = GeoPrecision.Town;
         }
 
         double lat = place.Latitude, lon = place.Longitude;

@@ -98,4 +98,26 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
         var m = On("قتل شخص قرب حي واحد حزيران جنوبي مدينة كركوك", "IQ", "واحد حزيران");
         Assert.Equal(GeoPrecision.Town, m.Precision);
     }
+
+    [Fact]
+    public void A_quoted_name_keeps_the_trigger_before_the_quote()
+    {
+        var m = On("قال السكان إن المقاومة سيطرت على منطقة « ذيمرين» في جبل صبر", "YE", "ذيمرين");
+        Assert.Equal("ye-taizz-dhimrin", m.Place!.Id);
+    }
+
+    [Fact]
+    public void A_name_that_begins_with_its_trigger_word_is_cued_by_it()
+    {
+        var m = On("وقصفت المليشيات السبت حي الجمهوري السكني", "YE", "الجمهوري");
+        Assert.Equal("ye-taizz-al-jumhuri", m.Place!.Id);
+        Assert.Equal(GeoPrecision.Town, m.Precision);
+    }
+
+    [Fact]
+    public void An_unknown_quarter_inside_an_urban_district_is_in_the_town()
+    {
+        var m = On("قصف المتمردون بقذائف الهاون حي الدمينة بمنطقة دار سعد", "YE", "الدمينة");
+        Assert.Equal(GeoPrecision.Town, m.Precision);
+    }
 }
