@@ -95,6 +95,7 @@ public sealed class SnippetExtractionTests
     [InlineData("شن طيران التحالف العربي غارات على صعدة. وقالت مصادر إن عشرات الغارات استهدفت مواقع الحوثيين في منطقة حرض.", "Saudi-led coalition", "Houthis")]
     [InlineData("قصف طيران التحالف الدولي قرية في ريف الرقة ما أسفر عن مقتل 8 من عناصر داعش.", "International coalition", "Islamic State")]
     [InlineData("قصف الحوثيون بقذائف الهاون الأحياء السكنية في مدينة تعز.", "Houthis", "Civilians")]
+    [InlineData("أكدت الخارجية أن أربعة مهندسين أجانب اختطفوا في صنعاء.", "Unidentified Armed Group", "Civilians")]
     public void The_second_actor_is_the_other_side_or_the_civilians_hit(string text, string actor1, string actor2)
     {
         var e = Run(text, text.Contains("الرقة", StringComparison.Ordinal) ? "SY" : "YE").Last(x => x.Modality.Counts());

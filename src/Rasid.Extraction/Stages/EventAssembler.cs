@@ -75,8 +75,8 @@ internal static class EventAssembler
                 actor1 = LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs nobody is named for are the work of an unidentified armed group (ACLED's convention).
-            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            // Bombs and kidnappings nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
             {
                 actor1 = Unidentified(doc, t);
             }
@@ -397,13 +397,13 @@ internal static class EventAssembler
     /// The second actor when none is named beside the trigger: the nearest opposing armed actor of the sentence (the
     /// killed of "مقتل 8 من داعش في غارة"); for a takeover, a clash or seized weapons, the last opposing one told before
     /// in the paragraph, then in the story (the one the town was taken from); for shelling, an air strike or a bomb
-    /// that hits homes or children, civilians.
+    /// that hits homes or children, and for a kidnapping, civilians.
     /// </summary>
     private static ActorMention? OtherSide(DocumentMentions doc, TriggerMention t, int sentence, int clause, ActorMention? actor1)
     {
         var text = doc.Text;
         if (actor1 is null || t.Class is not (TriggerClass.Air or TriggerClass.Shell or TriggerClass.Clash or TriggerClass.Attack
-            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide))
+            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction))
         {
             return null;
         }
@@ -412,6 +412,11 @@ internal static class EventAssembler
         if (best is not null)
         {
             return best;
+        }
+
+        if (t.Class == TriggerClass.Abduction)
+        {
+            return Civilians(doc, t); // those kidnapped, when no armed group is named as the taken
         }
 
         if (t.Class is TriggerClass.Shell or TriggerClass.Air or TriggerClass.Ied or TriggerClass.Suicide)
