@@ -44,6 +44,9 @@ public enum HomographKind : byte
 
     /// <summary>A given name: a place only after a trigger word or a relation ("قرية حسن", "شمال عمر").</summary>
     Person,
+
+    /// <summary>An organisation named after a place ("قيادة عمليات الأنبار"): a place only after a trigger word or a relation.</summary>
+    Organisation,
 }
 
 /// <summary>
@@ -54,8 +57,10 @@ public sealed class PlaceCues
 {
     private static readonly Lazy<PlaceCues> BuiltIn = new(Load);
 
-    private PlaceCues(PhraseMatcher<PlaceKind> triggers, PhraseMatcher<RelationCue> relations, Dictionary<string, HomographKind> homographs, HashSet<string> heads)
+    private PlaceCues(PhraseMatcher<PlaceKind> triggers, PhraseMatcher<RelationCue> relations, Dictionary<string, HomographKind> homographs, HashSet<string> heads,
+        HashSet<string> urbanDistricts)
     {
+        UrbanDistricts = urbanDistricts;
         Triggers = triggers;
         Relations = relations;
         Homographs = homographs;
@@ -78,6 +83,9 @@ public sealed class PlaceCues
     internal HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadLookup { get; }
 
     public IReadOnlySet<string> NameHeads { get; }
+
+    /// <summary>Ids of built-in districts that are quarters of one city (data/geo/urban-districts.tsv): located as a town, not a district.</summary>
+    public IReadOnlySet<string> UrbanDistricts { get; }
 
     private static PlaceCues Load()
     {
@@ -111,6 +119,7 @@ public sealed class PlaceCues
 
         var heads = DataFile.LoadEmbedded(asm, "rasid/geo/place-name-heads.tsv", "head").Rows
             .Select(r => ArabicNormalizer.NormalizeKey(r["head"])).ToHashSet(StringComparer.Ordinal);
-        return new PlaceCues(PhraseMatcher<PlaceKind>.Build(triggers), PhraseMatcher<RelationCue>.Build(relations), homographs, heads);
+        var urban = DataFile.LoadEmbedded(asm, "rasid/geo/urban-districts.tsv", "id", "city").Rows.Select(r => r["id"]).ToHashSet(StringComparer.Ordinal);
+        return new PlaceCues(PhraseMatcher<PlaceKind>.Build(triggers), PhraseMatcher<RelationCue>.Build(relations), homographs, heads, urban);
     }
 }

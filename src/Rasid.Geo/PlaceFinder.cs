@@ -61,6 +61,13 @@ public sealed class PlaceFinder
             if (_g.Matcher.TryMatchAt(text, i, out var m))
             {
                 var cue = CueBefore(text, m.FirstToken, m.PrefixLength, triggers, relationsByEnd, raws);
+                if (cue.Trigger is null && m.TokenCount > 1 && triggers.TryGetValue(m.FirstToken + 1, out var own) && own.FirstToken == m.FirstToken
+                    && m.Value.Any(p => TriggerFits(own.Value, p.Kind)))
+                {
+                    // "حي الجمهوري", "قرية الإمام": a name that begins with its trigger word carries its cue (not "جسر الشغور":
+                    // a town, no bridge).
+                    cue.Trigger = own;
+                }
                 if (!IsCueWord(m, triggers, relationsByStart) && Accept(text, m, cue, hint, out bool weak))
                 {
                     // A weakly cued name (only a preposition or a conjunction) keeps only readings in the hinted country.
@@ -115,6 +122,11 @@ public sealed class PlaceFinder
 
         cue.Preposition = prefix.Contains('ب') || prefix.Contains('ل');
         int k = start;
+        if (k > 0 && text.Tokens[k - 1].Kind == TokenKind.Punctuation && text.NormOf(k - 1) is "\u00AB" or "\"" or "\u201C" or "'")
+        {
+            k--; // "منطقة « ذيمرين»": a quoted name keeps the trigger before the quote
+        }
+
         if (triggers.TryGetValue(k, out var t))
         {
             cue.Trigger = t;
@@ -173,6 +185,13 @@ public sealed class PlaceFinder
             bool conj = prefix.Length > 0 && word[0] == 'و' && last.End == k;
             bool sep = last.End == k - 1 && (text.NormOf(k - 1) is "و" or "," or "-" || text.NormOf(k - 1).SequenceEqual("او"));
             cue.Chained = conj || sep;
+            if (cue.Chained && cue.Relation is null && last.Cue.Relation is { Value.Relation: PlaceRelation.Near or PlaceRelation.Countryside or PlaceRelation.Direction } shared)
+            {
+                // "قرب حلب والحسكة", "في محيط بلدتي الفوعة وكفريا", "ريفي إدلب وحلب": the relation covers the whole list
+                // (its distance, if any, belongs to the first name only).
+                cue.Relation = shared;
+                cue.RelationStart = last.Cue.RelationStart;
+            }
         }
 
         return cue;
@@ -181,6 +200,12 @@ public sealed class PlaceFinder
     /// <summary>"على بعد 20 كم شرق": a number and unit right before a direction word.</summary>
     private void DistanceBefore(AnalyzedText text, int relFirst, Dictionary<int, PhraseMatch<RelationCue>> relations, ref Cue cue)
     {
+        // "700 كيلومتر تقريبا جنوبي": a hedge between the unit and the direction.
+        if (!relations.ContainsKey(relFirst) && relFirst > 1 && text.NormOf(relFirst - 1) is "تقريبا")
+        {
+            relFirst--;
+        }
+
         if (relations.TryGetValue(relFirst, out var unit) && unit.Value.Relation == PlaceRelation.Unit
             && unit.FirstToken > 0 && TryNumber(text, unit.FirstToken - 1, out var n))
         {
@@ -219,7 +244,7 @@ public sealed class PlaceFinder
             return h switch
             {
                 HomographKind.Function => false,
-                HomographKind.Person => strongCue,
+                HomographKind.Person or HomographKind.Organisation => strongCue,
                 _ => strongCue || (weak = cue.Preposition && InHint(m.Value, hint)),
             };
         }
@@ -249,7 +274,8 @@ public sealed class PlaceFinder
 
     /// <summary>
     /// A cued name whose best reading does not fit the text is an unknown place of the same name: located at its context
-    /// instead. Misfits: a small place abroad in a report hinted to another country; a small imported place far (150+ km,
+    /// instead. Misfits: a small imported place abroad in a report hinted to another country; a place abroad whose sentence names
+    /// only places at home, all far from it; a small imported place far (150+ km,
     /// other governorate) from a surer place of its sentence; only governorates/countries after a settlement or site
     /// trigger ("حي التأميم" is no governorate).
     /// </summary>
@@ -266,10 +292,21 @@ public sealed class PlaceFinder
             var best = ranked[0].Place;
             bool small = !best.IsBuiltIn && best.Population < StrongPopulation && !best.Kind.IsAdminUnit() && best.Kind != PlaceKind.City;
             bool majorAbroad = best.Kind is PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City || best.Population >= 50_000;
-            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad)
+            // Curated places abroad (the Saudi border towns of Yemen's war) are meant; the check below tests them against the sentence.
+            bool misfit = (hint is not null && best.CountryCode != hint && !majorAbroad && !best.IsBuiltIn)
                 || (r.Cue.Trigger is { } t && t.Value is PlaceKind.Neighbourhood or PlaceKind.Site or PlaceKind.Base or PlaceKind.Camp or PlaceKind.Airport
                     or PlaceKind.Crossing or PlaceKind.Dam or PlaceKind.Oilfield
                     && ranked.All(x => x.Place.Kind is PlaceKind.Admin1 or PlaceKind.Country));
+            if (!misfit && hint is not null && best.CountryCode != hint && best.Kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.City))
+            {
+                // A town abroad of the same name as a quarter at home: "منطقة السيدة زينب وسط قضاء سنجار" in an Iraqi
+                // report is no Damascus suburb. Misfit when the sentence's surer places are all at home and far away.
+                int s = text.SentenceOf(r.First);
+                var home = raws.Where(o => !ReferenceEquals(o, r) && !o.Weak && o.Ranked is { Length: > 0 } && text.SentenceOf(o.First) == s
+                    && o.Ranked[0].Place.CountryCode == hint && o.Ranked[0].Place.Kind != PlaceKind.Country).Select(o => o.Ranked![0].Place).ToList();
+                misfit = home.Count > 0 && home.TrueForAll(a => GeoMath.DistanceKm(a, best) > 300);
+            }
+
             if (!misfit && small)
             {
                 int sentence = text.SentenceOf(r.First);
@@ -575,6 +612,13 @@ public sealed class PlaceFinder
 
         var relation = cue.Relation?.Value.Relation ?? (unknown ? PlaceRelation.Context : PlaceRelation.None);
         var precision = Precision(place, cue, unknown);
+        if (precision == GeoPrecision.Near && cue.Relation is null && _cues.UrbanDistricts.Contains(place.Id)
+            && (!unknown || cue.Trigger is { Value: PlaceKind.Neighbourhood or PlaceKind.Site }))
+        {
+            // "مديرية دار سعد": a quarter of Aden, coded as a part of the city; so is an unknown "حي الدمينة" in it.
+            precision = GeoPrecision.Town;
+        }
+
         double lat = place.Latitude, lon = place.Longitude;
         double? bearing = null;
         if (cue.Relation is { Value.Relation: PlaceRelation.Direction } d)
@@ -613,6 +657,11 @@ public sealed class PlaceFinder
             return cue.Trigger is { Value: PlaceKind.City or PlaceKind.Town } && place.Kind == PlaceKind.Admin1 ? GeoPrecision.Near : GeoPrecision.Province;
         }
 
+        if (cue.Relation is { Value.Relation: PlaceRelation.Near } && cue.DistanceKm is null && place.Kind == PlaceKind.Neighbourhood)
+        {
+            return GeoPrecision.Town; // "قرب حي واحد حزيران": near a quarter is still in its town
+        }
+
         if (cue.Relation is not null || place.Kind is PlaceKind.Admin2 or PlaceKind.Admin3 or PlaceKind.Region)
         {
             return GeoPrecision.Near;
@@ -620,8 +669,10 @@ public sealed class PlaceFinder
 
         if (unknown)
         {
-            // A neighbourhood of a known town is in the town; an unknown village is only near the context place.
+            // A neighbourhood of a known town is in the town, and so is a port, square or factory of a city ("الميناء
+            // التجاري" in a Benghazi story); an unknown village is only near the context place.
             return cue.Trigger is { Value: PlaceKind.Neighbourhood } && place.Kind is PlaceKind.City or PlaceKind.Town
+                || cue.Trigger is { Value: PlaceKind.Site } && place.Kind is PlaceKind.City
                 ? GeoPrecision.Town
                 : GeoPrecision.Near;
         }

@@ -70,6 +70,64 @@ public sealed class SnippetExtractionTests
     }
 
     [Theory]
+    [InlineData("قتل شخص في قصف قوات النظام على حلب.", 1)]
+    [InlineData("أسفر قصف قوات النظام بالمدفعية عن مقتل جنديين.", 2)]
+    [InlineData("لقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين في حلب.", 2)]
+    [InlineData("قتل 12 من الحوثيين و4 من المقاومة في اشتباكات بين الطرفين في تعز.", 16)]
+    [InlineData("قتل 3 من الحوثيين وجرح 5 من المقاومة في اشتباكات في تعز.", 3)]
+    [InlineData("اغتيل قيادي في حزب المؤتمر بمدينة البيضاء.", 1)]
+    [InlineData("نجا محافظ عدن من محاولة اغتيال بسيارة مفخخة.", 0)]
+    public void Fatalities_read_singular_dual_and_per_side_counts(string text, int fatalities)
+    {
+        var e = Run(text, "YE").First(x => x.Modality.Counts());
+        Assert.Equal(fatalities, e.Fatalities);
+    }
+
+    [Fact]
+    public void One_toll_over_two_places_is_split_between_them()
+    {
+        var events = Run("قتل 10 مدنيين في انفجار عبوتين ناسفتين في قضاء المقدادية وناحية كنعان.", "IQ").Where(e => e.Modality.Counts()).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(5, e.Fatalities));
+    }
+
+    [Theory]
+    [InlineData("شن طيران التحالف العربي غارات على صعدة. وقالت مصادر إن عشرات الغارات استهدفت مواقع الحوثيين في منطقة حرض.", "Saudi-led coalition", "Houthis")]
+    [InlineData("قصف طيران التحالف الدولي قرية في ريف الرقة ما أسفر عن مقتل 8 من عناصر داعش.", "International coalition", "Islamic State")]
+    [InlineData("قصف الحوثيون بقذائف الهاون الأحياء السكنية في مدينة تعز.", "Houthis", "Civilians")]
+    [InlineData("أكدت الخارجية أن أربعة مهندسين أجانب اختطفوا في صنعاء.", "Unidentified Armed Group", "Civilians")]
+    public void The_second_actor_is_the_other_side_or_the_civilians_hit(string text, string actor1, string actor2)
+    {
+        var e = Run(text, text.Contains("الرقة", StringComparison.Ordinal) ? "SY" : "YE").Last(x => x.Modality.Counts());
+        Assert.StartsWith(actor1, e.Actor1?.Name ?? string.Empty, StringComparison.Ordinal);
+        Assert.StartsWith(actor2, e.Actor2?.Name ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_takeover_is_from_the_enemy_named_before_in_the_paragraph()
+    {
+        var e = Run("تدور معارك بين المقاومة الشعبية والحوثيين في محافظة لحج منذ أيام، وسيطرت المقاومة الشعبية اليوم على مدينة الحوطة.", "YE")
+            .Single(x => x.SubEventType.Name() == "Government regains territory" || x.SubEventType.Name() == "Non-state actor overtakes territory");
+        Assert.StartsWith("Houthis", e.Actor2?.Name ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_town_located_relative_to_another_is_the_place_not_the_anchor()
+    {
+        var e = Run("قتل 20 في اشتباكات قبلية في سبها الواقعة على مسافة 700 كيلومتر تقريبا جنوبي طرابلس.", "LY").First(x => x.Modality.Counts());
+        Assert.Equal("Sabha", e.Location?.Name);
+    }
+
+    [Fact]
+    public void A_second_object_introduced_by_wa_ala_gets_its_own_event_against_the_side_holding_it()
+    {
+        var events = Run("شنت قوات النظام غارات على قرية كفر داعل التي تسيطر عليها المعارضة في ريف حلب الغربي، وعلى قرية الإمام التي يسيطر عليها داعش.")
+            .Where(e => e.Modality.Counts()).ToList();
+        Assert.Contains(events, e => e.Location?.Name == "Kafr Dael" && e.Actor2?.Name == "Opposition Rebels (Syria)");
+        Assert.Contains(events, e => e.Location?.Name == "Al Imam" && e.Actor2?.Name == "Islamic State");
+    }
+
+    [Theory]
     [InlineData("نتائج مباراة الهلال والنصر في الدوري السعودي أمس.")]
     [InlineData("ارتفعت أسعار النفط في الأسواق العالمية اليوم.")]
     [InlineData("تتوقع الأرصاد هطول أمطار غزيرة على المنطقة الشرقية.")]

@@ -27,8 +27,10 @@ public sealed class CueLexicons
 {
     private static readonly Lazy<CueLexicons> BuiltInInstance = new(Load);
 
-    private CueLexicons(PhraseMatcher<ModalityCue> modality, PhraseMatcher<CasualtyKind> casualty)
+    private CueLexicons(PhraseMatcher<ModalityCue> modality, PhraseMatcher<CasualtyKind> casualty, Dictionary<string, int> impliedCounts)
     {
+        _impliedCounts = impliedCounts;
+        ImpliedCountLookup = impliedCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         Modality = modality;
         Casualty = casualty;
     }
@@ -38,6 +40,13 @@ public sealed class CueLexicons
     public PhraseMatcher<ModalityCue> Modality { get; }
 
     public PhraseMatcher<CasualtyKind> Casualty { get; }
+
+    /// <summary>data/extraction/implied-counts.tsv: normalized word → the count its number implies (شخص 1, جنديين 2, مصرعهما 2).</summary>
+    public IReadOnlyDictionary<string, int> ImpliedCounts => _impliedCounts;
+
+    internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ImpliedCountLookup { get; }
+
+    private readonly Dictionary<string, int> _impliedCounts;
 
     private static CueLexicons Load()
     {
@@ -93,8 +102,20 @@ public sealed class CueLexicons
             }
         }
 
+        var implied = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in LexiconFiles.Load("implied-counts.tsv", "word", "count").Rows)
+        {
+            if (!int.TryParse(row["count"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n is < 1 or > 2)
+            {
+                throw row.Error($"count must be 1 or 2, not '{row["count"]}'");
+            }
+
+            implied[Arabic.Text.ArabicNormalizer.NormalizeKey(row["word"])] = n;
+        }
+
         return new CueLexicons(
             PhraseMatcher<ModalityCue>.Build(modEntries, allowEnclitics: true),
-            PhraseMatcher<CasualtyKind>.Build(casEntries, allowEnclitics: true));
+            PhraseMatcher<CasualtyKind>.Build(casEntries, allowEnclitics: true),
+            implied);
     }
 }

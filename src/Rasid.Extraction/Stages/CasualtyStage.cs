@@ -54,13 +54,40 @@ internal static class CasualtyStage
 
             var n = NumberBeside(doc, cue);
             int distance = Math.Abs(cue.FirstToken - trigger.FirstToken) + (text.ClauseOf(cue.FirstToken) == clause ? 0 : 1000);
-            if (n is null || distance >= bestDistance)
+            if (distance >= bestDistance)
             {
                 continue;
             }
 
-            best = Count(n);
-            bestDistance = distance;
+            if (n is not null)
+            {
+                best = Sum(doc, n);
+                bestDistance = distance;
+            }
+            else if (ImpliedCount(doc, cue) is int implied)
+            {
+                best = new DeathCount(implied, null, null, true);
+                bestDistance = distance;
+            }
+        }
+
+        if (best is null && trigger.Class is TriggerClass.Execution or TriggerClass.Assassination)
+        {
+            // "أعدمهما" two; "اغتيل القيادي": an assassination with no number kills its one target (not an attempt).
+            var last = text.NormOf(trigger.EndToken - 1);
+            if (trigger.Class == TriggerClass.Execution && last.EndsWith("هما", StringComparison.Ordinal))
+            {
+                return new DeathCount(2, null, null, true);
+            }
+
+            // Only the verb tells one deed ("اغتيل القيادي", "اغتالت مجموعة ضابطا"); the noun is as often generic
+            // ("عمليات الاغتيال") or foiled ("إبطال عملية الاغتيال", "نجا من محاولة اغتيال").
+            var verb = text.NormOf(trigger.FirstToken)[trigger.PrefixLength..];
+            bool deed = verb.StartsWith("اغتيل", StringComparison.Ordinal) || verb.StartsWith("اغتال", StringComparison.Ordinal);
+            if (trigger.Class == TriggerClass.Assassination && deed)
+            {
+                return new DeathCount(1, null, null, true);
+            }
         }
 
         return best ?? new DeathCount(0, null, null, false);
@@ -116,6 +143,59 @@ internal static class CasualtyStage
         }
 
         return null;
+    }
+
+    /// <summary>"مقتل شخص" 1, "مقتل جنديين" 2, "لقيا مصرعهما" 2: a singular or dual noun or pronoun is a count of its own.</summary>
+    private static int? ImpliedCount(DocumentMentions doc, CasualtyMention cue)
+    {
+        var text = doc.Text;
+        var counts = CueLexicons.BuiltIn.ImpliedCountLookup;
+        int clause = text.ClauseOf(cue.FirstToken);
+        for (int i = cue.FirstToken; i < Math.Min(text.Tokens.Length, cue.EndToken + 4); i++)
+        {
+            if (text.ClauseOf(i) != clause || text.Tokens[i].Kind is not Arabic.Text.TokenKind.ArabicWord)
+            {
+                return null; // a number or the clause's end comes first
+            }
+
+            var w = text.NormOf(i);
+            if (counts.TryGetValue(w, out int n) || (w.Length > 3 && w[0] == 'و' && i > cue.EndToken && counts.TryGetValue(w[1..], out n)))
+            {
+                return n;
+            }
+
+            if (i >= cue.EndToken && doc.Casualties.Any(c => c.Kind != CasualtyKind.Death && c.FirstToken == i))
+            {
+                return null; // "مقتل وإصابة شخص": the noun belongs to both
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "قتل 29 من الطوارق و8 من التبو": tolls of two sides joined by و, each with its "من X", make one toll.
+    /// </summary>
+    private static DeathCount Sum(DocumentMentions doc, NumberRef n)
+    {
+        var count = Count(n);
+        var text = doc.Text;
+        if (n.EndToken >= text.Tokens.Length || text.NormOf(n.EndToken) is not "من" || n.Qualifier is CountQualifier.UpperBound or CountQualifier.Vague)
+        {
+            return count;
+        }
+
+        var next = doc.Numbers.FirstOrDefault(m => m.FirstToken > n.EndToken && m.FirstToken - n.EndToken <= 4 && text.ClauseOf(m.FirstToken) == text.ClauseOf(n.FirstToken));
+        if (next is null || next.Value > MaxCredibleToll || next.Qualifier is CountQualifier.UpperBound or CountQualifier.Vague
+            || next.EndToken >= text.Tokens.Length || text.NormOf(next.EndToken) is not "من"
+            || !(text.NormOf(next.FirstToken - 1) is "و" || text.Original[next.Span.Start] == '\u0648')
+            || doc.Casualties.Any(c => c.Kind != CasualtyKind.Death && c.FirstToken > n.FirstToken && c.FirstToken <= next.EndToken + 3))
+        {
+            return count;
+        }
+
+        var second = Count(next);
+        return new DeathCount(count.Fatalities + second.Fatalities, count.Low is { } a && second.Low is { } b ? a + b : null, null, true);
     }
 
     private static DeathCount Count(NumberRef n)

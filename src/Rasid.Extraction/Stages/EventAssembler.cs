@@ -84,10 +84,23 @@ internal static class EventAssembler
                 actor1 = LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs nobody is named for are the work of an unidentified armed group (ACLED's convention).
-            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            // Bombs and kidnappings nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
             {
                 actor1 = Unidentified(doc, t);
+            }
+
+            // Only an air force strikes from the air: a ground party named as the striker ("استهدفت مواقع الحوثيين")
+            // is the target, or an ally the air force supports.
+            if (t.Class == TriggerClass.Air && actor1 is { Entry: { Air: false, Type: not ActorType.StateForces } } ground
+                && LastAirActor(doc, t.FirstToken) is { } air && air.Name != ground.Name)
+            {
+                if (actor2 is null && Opposes(air.Entry, ground.Entry))
+                {
+                    actor2 = ground;
+                }
+
+                actor1 = air;
             }
 
             var sub = EventTypeRules.Decide(t.Class, actor1, actor2, aircraft, suicide, civiliansTargeted);
@@ -95,6 +108,8 @@ internal static class EventAssembler
             {
                 continue;
             }
+
+            actor2 ??= OtherSide(doc, t, sentence, clause, actor1);
 
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);
@@ -104,26 +119,31 @@ internal static class EventAssembler
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
             }
 
-            foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
+            var placesOfTrigger = PlacesFor(doc, t, sentence, clause, i).ToList();
+            for (int k = 0; k < placesOfTrigger.Count; k++)
             {
+                var (place, fromElsewhere) = placesOfTrigger[k];
                 if (fromElsewhere && place is not null && !t.Strong && !NamesPlaceAnaphor(doc, sentence))
                 {
                     continue; // a weak trigger with no place in its paragraph is background ("القتال في البلاد")
                 }
 
-                var evidence = Evidence(doc, t, clause, actor1, actor2, place);
+                var placeActor2 = placesOfTrigger.Count > 1 && place is not null && actor1 is not null
+                    ? NearestOpposing(doc, actor1, place.FirstToken, sentence) ?? actor2
+                    : actor2;
+                var evidence = Evidence(doc, t, clause, actor1, placeActor2, place);
                 drafts.Add(new EventDraft
                 {
                     Trigger = t,
                     SubEventType = sub.Value,
                     Actor1 = actor1,
-                    Actor2 = actor2 is not null && actor1 is not null && actor2.Name == actor1.Name ? null : actor2,
+                    Actor2 = placeActor2 is not null && actor1 is not null && placeActor2.Name == actor1.Name ? null : placeActor2,
                     Place = place,
                     Date = date,
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
-                    Deaths = deaths,
+                    Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
@@ -133,6 +153,21 @@ internal static class EventAssembler
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// One toll for several places ("مقتل 10 في انفجارين في المقدادية وكنعان") is split evenly among them, the remainder
+    /// to the first ones (ACLED's rule when a report gives no breakdown).
+    /// </summary>
+    private static DeathCount Share(DeathCount deaths, int index, int count)
+    {
+        if (count <= 1 || !deaths.Stated)
+        {
+            return deaths;
+        }
+
+        static int? Part(int? v, int i, int n) => v is { } x ? (x / n) + (i < x % n ? 1 : 0) : null;
+        return new DeathCount(Part(deaths.Fatalities, index, count)!.Value, Part(deaths.Low, index, count), Part(deaths.High, index, count), true);
     }
 
     /// <summary>
@@ -378,6 +413,110 @@ internal static class EventAssembler
         return (agent, target, civilians);
     }
 
+    /// <summary>
+    /// The second actor when none is named beside the trigger: the nearest opposing armed actor of the sentence (the
+    /// killed of "مقتل 8 من داعش في غارة"); for a takeover, a clash or seized weapons, the last opposing one told before
+    /// in the paragraph, then in the story (the one the town was taken from); for shelling, an air strike or a bomb
+    /// that hits homes or children, and for a kidnapping, civilians.
+    /// </summary>
+    private static ActorMention? OtherSide(DocumentMentions doc, TriggerMention t, int sentence, int clause, ActorMention? actor1)
+    {
+        var text = doc.Text;
+        if (actor1 is null || t.Class is not (TriggerClass.Air or TriggerClass.Shell or TriggerClass.Clash or TriggerClass.Attack
+            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction))
+        {
+            return null;
+        }
+
+        var best = NearestOpposing(doc, actor1, t.FirstToken, sentence);
+        if (best is not null)
+        {
+            return best;
+        }
+
+        if (t.Class == TriggerClass.Abduction)
+        {
+            return Civilians(doc, t); // those kidnapped, when no armed group is named as the taken
+        }
+
+        if (t.Class is TriggerClass.Shell or TriggerClass.Air or TriggerClass.Ied or TriggerClass.Suicide)
+        {
+            var c = text.Clauses[clause];
+            bool victims = doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Victims && r.Key > c.FirstToken && r.Key <= c.EndToken);
+            return victims ? Civilians(doc, t) : null;
+        }
+
+        if (t.Class is TriggerClass.Takeover or TriggerClass.Clash or TriggerClass.Defuse)
+        {
+            int paragraph = doc.ParagraphOfSentence[sentence];
+            var before = doc.Actors.Where(a => a.EndToken <= t.FirstToken && a.Name != actor1.Name && Opposes(actor1.Entry, a.Entry)).ToList();
+            return before.LastOrDefault(a => doc.ParagraphOfSentence[text.SentenceOf(a.FirstToken)] == paragraph) ?? before.LastOrDefault();
+        }
+
+        return null;
+    }
+
+    /// <summary>The armed actor of the sentence opposing <paramref name="actor1"/> that is nearest to token <paramref name="at"/> (a trigger, or one of several places hit).</summary>
+    private static ActorMention? NearestOpposing(DocumentMentions doc, ActorMention actor1, int at, int sentence)
+    {
+        var text = doc.Text;
+        ActorMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var a in doc.Actors)
+        {
+            if (text.SentenceOf(a.FirstToken) != sentence || !Opposes(actor1.Entry, a.Entry) || a.Name == actor1.Name)
+            {
+                continue;
+            }
+
+            int distance = Math.Abs(a.FirstToken - at);
+            if (distance < bestDistance)
+            {
+                best = a;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Two actors on opposite sides of the wars these reports cover: states, foreign forces, pro-government militias and
+    /// Kurdish forces against jihadists, Houthis and rebels; jihadists, Houthis and rebels against each other too; identity
+    /// militias against other identity militias.
+    /// </summary>
+    private static bool Opposes(ActorEntry x, ActorEntry y)
+    {
+        static int Camp(string kind) => kind switch
+        {
+            "state" or "foreign" or "resistance" or "militia" or "kurdish" => 1,
+            "jihadist" => 2,
+            "houthi" => 5,
+            "rebel" => 3,
+            "identity" => 4,
+            _ => 0,
+        };
+
+        int a = Camp(x.Kind), b = Camp(y.Kind);
+        if (a == 0 || b == 0)
+        {
+            return false;
+        }
+
+        return a == 4 ? b == 4 && x.Name != y.Name : a != b && b != 4;
+    }
+
+    private static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
+    {
+        var entry = CiviliansEntry.Value;
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+    }
+
+    private static readonly Lazy<ActorEntry> CiviliansEntry = new(() =>
+        ActorLexicon.BuiltIn.Matcher.TryMatchAt(Arabic.Text.TextAnalyzer.Analyze("المدنيين"), 0, out var m)
+            ? ActorLexicon.Resolve(m.Value, null)
+            : throw new InvalidOperationException("actors.tsv lacks the civilians row"));
+
     private static ArgumentRole? RoleOf(DocumentMentions doc, ActorMention a)
     {
         if (doc.RoleBeforeToken.TryGetValue(a.FirstToken, out var role))
@@ -415,18 +554,19 @@ internal static class EventAssembler
             ? ActorLexicon.Resolve(m.Value, null)
             : throw new InvalidOperationException("actors.tsv lacks the unidentified armed group row"));
 
+    /// <summary>
+    /// The air force of a strike: in the trigger's sentence a named one before a generic "warplanes" ("طائرات حربية
+    /// تابعة للائتلاف"), else the nearest air actor of the story.
+    /// </summary>
     private static ActorMention? LastAirActor(DocumentMentions doc, int token)
     {
-        ActorMention? best = null;
-        foreach (var a in doc.Actors)
-        {
-            if (a.Entry.Air && (best is null || Math.Abs(a.FirstToken - token) < Math.Abs(best.FirstToken - token)))
-            {
-                best = a;
-            }
-        }
-
-        return best;
+        var text = doc.Text;
+        int sentence = text.SentenceOf(token);
+        return doc.Actors.Where(a => a.Entry.Air)
+            .OrderBy(a => text.SentenceOf(a.FirstToken) == sentence ? 0 : 1)
+            .ThenBy(a => text.SentenceOf(a.FirstToken) == sentence && a.Entry.Name.Contains("{country}", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(a => Math.Abs(a.FirstToken - token))
+            .FirstOrDefault();
     }
 
     private static (DateRef? Date, DateOnly Start, DateOnly? End, TimePrecision Precision) DateFor(DocumentMentions doc, TriggerMention t, int sentence, int clause)
@@ -522,7 +662,8 @@ internal static class EventAssembler
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && IsParallelObject(doc, p)))
+            && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
         // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
         while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
             && after[1].FirstToken - after[0].EndToken <= 2)
@@ -595,14 +736,18 @@ internal static class EventAssembler
     private static IEnumerable<PlaceRef> Coordinated(DocumentMentions doc, List<PlaceRef> after)
     {
         yield return after[0];
+        var last = after[0];
+        var names = new HashSet<string?>(StringComparer.Ordinal) { after[0].Location?.Name };
         for (int k = 1; k < after.Count; k++)
         {
-            if (!Joined(doc, after[k - 1], after[k]))
+            bool joined = ReferenceEquals(after[k - 1], last) && Joined(doc, after[k - 1], after[k]);
+            if (!joined && !IsParallelObject(doc, after[k]))
             {
-                yield break;
+                continue;
             }
 
-            if (after[k].Location?.Name != after[0].Location?.Name)
+            last = after[k];
+            if (names.Add(after[k].Location?.Name))
             {
                 yield return after[k];
             }
@@ -646,6 +791,26 @@ internal static class EventAssembler
             || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
+    /// <summary>"غارات على قرية X التي ...، وعلى قرية Y": a second object of the same verb, introduced by وعلى / وفي.</summary>
+    private static bool IsParallelObject(DocumentMentions doc, PlaceRef p)
+    {
+        var text = doc.Text;
+        for (int back = 1; back <= 2 && p.FirstToken - back >= 0; back++)
+        {
+            if (text.Tokens[p.FirstToken - back].Kind != Arabic.Text.TokenKind.ArabicWord)
+            {
+                return false;
+            }
+
+            if (text.NormOf(p.FirstToken - back) is "وعلي" or "وفي")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
     {
         PlaceRef? best = null;
@@ -658,9 +823,10 @@ internal static class EventAssembler
             }
 
             int distance = p.FirstToken >= t.EndToken ? p.FirstToken - t.EndToken : (t.FirstToken - p.EndToken) * 2;
-            if (p.Precision == GeoPrecision.Province)
+            if (p.Precision == GeoPrecision.Province || p.Location.Admin2 is null)
             {
-                distance += ProvincePenalty; // "مخيم خان الشيح ... بريف دمشق للقصف": the province locates the finer place
+                // "مخيم خان الشيح ... بريف دمشق للقصف", "جنوب سوريا": a province, region or countryside locates the finer place named beside it
+                distance += ProvincePenalty;
             }
 
             if (distance < bestDistance)
@@ -706,7 +872,8 @@ internal static class EventAssembler
             if (p.RelationSpan is not null)
             {
                 // The relation phrase follows the other name with only spaces and brackets between.
-                if (o.Span.End <= start && text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty)
+                if (o.Span.End <= start && (text.Original.AsSpan(o.Span.End, start - o.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty
+                    || OnlyLocatingWordsBetween(text, o.EndToken, start)))
                 {
                     return true;
                 }
@@ -718,6 +885,28 @@ internal static class EventAssembler
         }
 
         return false;
+    }
+
+    /// <summary>"سبها الواقعة على مسافة 700 كم جنوبي طرابلس": only a relative clause's verb between a place and its locating phrase.</summary>
+    private static bool OnlyLocatingWordsBetween(Arabic.Text.AnalyzedText text, int fromToken, int relationStart)
+    {
+        bool any = false;
+        for (int i = fromToken; i < text.Tokens.Length && text.Tokens[i].Span.Start < relationStart; i++)
+        {
+            if (text.Tokens[i].Kind == Arabic.Text.TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            if (text.NormOf(i) is not ("الواقعه" or "الواقع" or "التي" or "الذي" or "تقع" or "يقع" or "وتقع" or "ويقع"))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>"في ضاحية من ضواحي المدينة": the sentence points back to the town the story is about.</summary>
