@@ -6,10 +6,13 @@ using Rasid.Bench;
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
+//   workers --db postgres://… [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
+//          scale-out run: resets the database, enqueues the bulk dump, runs N real `rasid worker` processes, reports
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench store DB [REPEAT]
+           Rasid.Bench workers --db postgres://user:pw@host/db_bench [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -28,6 +31,8 @@ try
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
         case "store":
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
+        case "workers":
+            return new WorkersRun(ParseWorkersOptions(args[1..]), Console.Out).Run();
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -44,6 +49,11 @@ try
             Console.Error.WriteLine(Usage);
             return 2;
     }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"Rasid.Bench: {e.Message}");
+    return 2;
 }
 catch (FileNotFoundException e)
 {
@@ -70,4 +80,29 @@ static CorpusRunOptions ParseCorpusOptions(string[] args)
     }
 
     return new CorpusRunOptions(path, limit, repeat, warmup, only);
+}
+
+static WorkersRunOptions ParseWorkersOptions(string[] args)
+{
+    string? db = Environment.GetEnvironmentVariable("RASID_BENCH_PG"), path = null;
+    int[] workers = [1, 2];
+    int threads = 1, batch = 50, limit = 0;
+    bool force = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--db": db = Value(); break;
+            case "--workers": workers = Value().Split(',').Select(w => Math.Max(1, int.Parse(w, CultureInfo.InvariantCulture))).ToArray(); break;
+            case "--threads": threads = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--limit": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--path": path = Value(); break;
+            case "--force": force = true; break;
+            default: throw new ArgumentException($"unknown option {args[i]}");
+        }
+    }
+
+    return new WorkersRunOptions(db ?? throw new ArgumentException("workers needs --db postgres://… (or RASID_BENCH_PG)"), workers, threads, batch, limit, path, force);
 }

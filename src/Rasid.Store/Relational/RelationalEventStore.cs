@@ -24,6 +24,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// <summary>Indexes the searchable body of a row of <c>documents</c> or <c>evidence</c>.</summary>
     protected abstract void IndexText(DbTransaction tx, string table, long key, string body);
 
+    /// <summary>
+    /// An SQL expression computing a row's search column from parameter <paramref name="param"/> in the INSERT itself
+    /// (one statement, no second row version); null when the dialect indexes in a separate table (<see cref="IndexText"/>).
+    /// </summary>
+    protected virtual string? InlineSearchValue(string param) => null;
+
     /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
     protected abstract string MatchingKeys(string table, string param);
 
@@ -77,33 +83,48 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 int added = 0, skipped = 0, events = 0;
                 using var tx = connection.BeginTransaction();
-                BeginWrite(tx);
                 var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+                // Documents and their full-text index first, outside the clustering lock, so writers in other processes
+                // (PostgreSQL workers) do this — the bulk of the bytes and the tokenizing — in parallel. A concurrent
+                // insert of the same text waits on the unique index and then counts as skipped.
+                var stored = new List<(ExtractedDocument Item, string Id, string Hash, string Now)>(batch.Count);
                 foreach (var item in batch)
                 {
                     var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
                     var doc = item.Document;
                     var hash = ContentHash.Of(doc.Text);
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
+                    using (var check = Db.Command(tx, "SELECT (SELECT 1 FROM documents WHERE content_hash = @h), (SELECT 1 FROM documents WHERE id = @id)"))
                     {
-                        skipped++;
-                        continue;
-                    }
+                        check.Add("@h", hash);
+                        check.Add("@id", doc.Id);
+                        using var r = check.ExecuteReader();
+                        r.Read();
+                        if (!r.IsDBNull(0))
+                        {
+                            skipped++;
+                            continue;
+                        }
 
-                    var id = doc.Id;
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE id = @id", ("@id", id)) is not null)
-                    {
-                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
-                    }
+                        // Same id, other text (an updated article): keep both.
+                        var id = r.IsDBNull(1) ? doc.Id : $"{doc.Id}~{hash[..12]}";
+                        r.Close();
+                        if (!InsertDocument(tx, doc, id, hash, item, now))
+                        {
+                            skipped++; // another writer stored the same text a moment ago
+                            continue;
+                        }
 
-                    var key = InsertDocument(tx, doc, id, hash, item, now);
-                    if (key is null)
-                    {
-                        skipped++; // another writer stored the same text a moment ago
-                        continue;
+                        stored.Add((item, id, hash, now));
                     }
+                }
 
-                    IndexText(tx, "documents", key.Value, item.SearchBody ?? SearchTerms.IndexBody(doc.Text));
+                // Mentions and incident clustering: serialized across writers (BeginWrite), since clustering reads and
+                // rewrites incidents other writers may touch. Each statement here sees what earlier writers committed.
+                BeginWrite(tx);
+                foreach (var (item, id, hash, now) in stored)
+                {
+                    var doc = item.Document;
                     foreach (var e in item.Error is null ? item.Events : [])
                     {
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
@@ -127,14 +148,22 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
-    private static long? InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
+    /// <summary>Inserts a document and indexes it; false when another writer stored it first.</summary>
+    private bool InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
     {
-        using var cmd = Db.Command(tx, """
-            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at)
-            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now)
+        var body = item.SearchBody ?? SearchTerms.IndexBody(doc.Text);
+        var search = InlineSearchValue("@search");
+        using var cmd = Db.Command(tx, $"""
+            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at{(search is null ? string.Empty : ", search")})
+            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now{(search is null ? string.Empty : ", " + search)})
             ON CONFLICT DO NOTHING
             RETURNING doc_key
             """);
+        if (search is not null)
+        {
+            cmd.Add("@search", body);
+        }
+
         cmd.Add("@id", id);
         cmd.Add("@hash", hash);
         cmd.Add("@source", doc.Source);
@@ -148,7 +177,17 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@count", item.Error is null ? item.Events.Count : 0);
         cmd.Add("@now", now);
         var r = cmd.ExecuteScalar();
-        return r is null or DBNull ? null : Db.Long(r);
+        if (r is null or DBNull)
+        {
+            return false;
+        }
+
+        if (search is null)
+        {
+            IndexText(tx, "documents", Db.Long(r), body);
+        }
+
+        return true;
     }
 
     private bool InsertMention(DbTransaction tx, ConflictEvent e)
@@ -168,10 +207,12 @@ public abstract partial class RelationalEventStore : IEventStore
             return false;
         }
 
+        var search = InlineSearchValue("@body");
         foreach (var ev in e.Evidence)
         {
-            using var ins = Db.Command(tx, """
-                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES (@e, @d, @s, @t, @x)
+            using var ins = Db.Command(tx, $"""
+                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text{(search is null ? string.Empty : ", search")})
+                VALUES (@e, @d, @s, @t, @x{(search is null ? string.Empty : ", " + search)})
                 RETURNING evidence_key
                 """);
             ins.Add("@e", e.EventId);
@@ -179,7 +220,17 @@ public abstract partial class RelationalEventStore : IEventStore
             ins.Add("@s", ev.Start);
             ins.Add("@t", ev.End);
             ins.Add("@x", ev.Text);
-            IndexText(tx, "evidence", Db.Long(ins.ExecuteScalar()), SearchTerms.IndexBody(ev.Text));
+            var body = SearchTerms.IndexBody(ev.Text);
+            if (search is not null)
+            {
+                ins.Add("@body", body);
+            }
+
+            var key = Db.Long(ins.ExecuteScalar());
+            if (search is null)
+            {
+                IndexText(tx, "evidence", key, body);
+            }
         }
 
         return true;
