@@ -8,11 +8,14 @@ using Rasid.Bench;
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
 //   workers --db postgres://… [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
 //          scale-out run: resets the database, enqueues the bulk dump, runs N real `rasid worker` processes, reports
+//   store-scale --db postgres://… [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
+//          the store part alone as the store grows: docs/s, clustering cost, bytes/doc, writes/s with N writer connections
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench store DB [REPEAT]
            Rasid.Bench workers --db postgres://user:pw@host/db_bench [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
+           Rasid.Bench store-scale --db postgres://user:pw@host/db_bench [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -33,6 +36,8 @@ try
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
         case "workers":
             return new WorkersRun(ParseWorkersOptions(args[1..]), Console.Out).Run();
+        case "store-scale":
+            return new StoreScaleRun(ParseStoreScaleOptions(args[1..]), Console.Out).Run();
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -105,4 +110,31 @@ static WorkersRunOptions ParseWorkersOptions(string[] args)
     }
 
     return new WorkersRunOptions(db ?? throw new ArgumentException("workers needs --db postgres://… (or RASID_BENCH_PG)"), workers, threads, batch, limit, path, force);
+}
+
+static StoreScaleOptions ParseStoreScaleOptions(string[] args)
+{
+    string? db = Environment.GetEnvironmentVariable("RASID_BENCH_PG");
+    int[] sizes = [20_000, 100_000], writers = [1, 2, 4, 8];
+    int sample = 2000, batch = 50;
+    double seconds = 20;
+    bool force = false;
+    static int[] Ints(string s) => s.Split(',').Select(x => Math.Max(1, int.Parse(x, CultureInfo.InvariantCulture))).ToArray();
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--db": db = Value(); break;
+            case "--sizes": sizes = Ints(Value()); break;
+            case "--writers": writers = Ints(Value()); break;
+            case "--sample": sample = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--seconds": seconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--force": force = true; break;
+            default: throw new ArgumentException($"unknown option {args[i]}");
+        }
+    }
+
+    return new StoreScaleOptions(db ?? throw new ArgumentException("store-scale needs --db postgres://… (or RASID_BENCH_PG)"), sizes, writers, sample, batch, seconds, force);
 }
