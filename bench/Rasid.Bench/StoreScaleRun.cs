@@ -41,13 +41,22 @@ public sealed class StoreScaleRun(StoreScaleOptions options, TextWriter output)
         output.WriteLine(FormattableString.Invariant(
             $"# Store scale: {sample.Count} real articles ({eventsPerDoc:F2} events each) written as copies, batch {options.Batch}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}"));
         output.WriteLine();
-        output.WriteLine("| store docs | new period: docs/s (1 writer) | ms/doc | second source: docs/s | ms/doc | DB MB | bytes/doc | " +
-                         string.Join(" | ", options.Writers.Select(w => $"{w} writers docs/s (lock wait %)")) + " |");
-        output.WriteLine("|---|---|---|---|---|---|---|" + string.Concat(options.Writers.Select(_ => "---|")));
+        output.WriteLine("Per block: wall ms/doc, client CPU ms/doc + server CPU ms/doc, clustering lock held ms/doc (the serial part: " +
+                         "no number of writers gets past 1000 / held docs/s). N writers: docs/s, server CPU ms/doc, lock wait share.");
+        output.WriteLine();
+        output.WriteLine("| store docs | DB MB | bytes/doc | new period: wall / client+server CPU / lock held (ms per doc) | second source: same | " +
+                         string.Join(" | ", options.Writers.Select(w => $"{w} writer(s): docs/s, server ms/doc, lock wait")) + " |");
+        output.WriteLine("|---|---|---|---|---|" + string.Concat(options.Writers.Select(_ => "---|")));
 
         int copy = 0;
         long stored = 0;
         using var store = PostgresEventStore.Open(cs.ConnectionString);
+        using (var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            probe.Open();
+            _postmaster = ServerCpu.Postmaster(probe);
+        }
+
         foreach (var size in options.Sizes)
         {
             while (stored < size)
@@ -63,19 +72,29 @@ public sealed class StoreScaleRun(StoreScaleOptions options, TextWriter output)
             var concurrent = new List<string>();
             foreach (var writers in options.Writers)
             {
-                var (rate, lockShare, written) = Concurrent(cs.ConnectionString, sample, writers, ref copy);
+                var (rate, serverMs, lockShare, written) = Concurrent(cs.ConnectionString, sample, writers, ref copy);
                 stored += written;
-                concurrent.Add(FormattableString.Invariant($"{rate:F0} ({100 * lockShare:F0} %)"));
+                concurrent.Add(FormattableString.Invariant($"{rate:F0}, {serverMs:F2}, {100 * lockShare:F0} %"));
             }
 
             output.WriteLine(FormattableString.Invariant(
-                $"| {docs:N0} | {fresh.Docs / fresh.Seconds:F0} | {1000 * fresh.Seconds / fresh.Docs:F2} | {second.Docs / second.Seconds:F0} | {1000 * second.Seconds / second.Docs:F2} | {bytes / 1048576.0:F0} | {bytes / (double)Math.Max(1, docs):F0} | {string.Join(" | ", concurrent)} |"));
+                $"| {docs:N0} | {bytes / 1048576.0:F0} | {bytes / (double)Math.Max(1, docs):F0} | {fresh} | {second} | {string.Join(" | ", concurrent)} |"));
             output.Flush();
         }
 
         output.WriteLine();
         output.WriteLine($"Load average at the end: {LoadAverage()}.");
         return 0;
+    }
+
+    private int? _postmaster;
+
+    private double ServerSeconds() => _postmaster is { } pm ? ServerCpu.TreeCpu(pm) : double.NaN;
+
+    private sealed record Block(int Docs, double Seconds, double ClientCpu, double ServerCpu, double LockHeld)
+    {
+        public override string ToString() => FormattableString.Invariant(
+            $"{1000 * Seconds / Docs:F2} / {1000 * ClientCpu / Docs:F2}+{1000 * ServerCpu / Docs:F2} / {1000 * LockHeld / Docs:F2}");
     }
 
     /// <summary>Copy number <paramref name="copy"/> of the sample as new documents; dates a year later per copy, or unchanged.</summary>
@@ -100,23 +119,25 @@ public sealed class StoreScaleRun(StoreScaleOptions options, TextWriter output)
         }).ToList();
     }
 
-    private (int Docs, double Seconds) WriteCopy(PostgresEventStore store, IReadOnlyList<ExtractedDocument> sample, int copy, bool shiftYears)
+    private Block WriteCopy(PostgresEventStore store, IReadOnlyList<ExtractedDocument> sample, int copy, bool shiftYears)
     {
         var docs = Copy(sample, copy, shiftYears);
+        double cpu0 = CpuClock.Seconds(), server0 = ServerSeconds(), held0 = store.ClusteringLockHeld.TotalSeconds;
         var clock = Stopwatch.StartNew();
         foreach (var chunk in docs.Chunk(options.Batch))
         {
             store.Write(chunk);
         }
 
-        return (docs.Count, clock.Elapsed.TotalSeconds);
+        return new Block(docs.Count, clock.Elapsed.TotalSeconds, CpuClock.Seconds() - cpu0, ServerSeconds() - server0, store.ClusteringLockHeld.TotalSeconds - held0);
     }
 
     /// <summary>N writers (own connections, as N worker processes would have), each writing copies for a fixed time.</summary>
-    private (double Rate, double LockShare, long Written) Concurrent(string cs, IReadOnlyList<ExtractedDocument> sample, int writers, ref int copy)
+    private (double Rate, double ServerMsPerDoc, double LockShare, long Written) Concurrent(string cs, IReadOnlyList<ExtractedDocument> sample, int writers, ref int copy)
     {
         int first = copy;
         copy += writers * 50;
+        double server0 = ServerSeconds();
         var deadline = Stopwatch.StartNew();
         long written = 0;
         double lockSeconds = 0, writeSeconds = 0;
@@ -148,7 +169,8 @@ public sealed class StoreScaleRun(StoreScaleOptions options, TextWriter output)
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        return (written / deadline.Elapsed.TotalSeconds, lockSeconds / Math.Max(0.001, writeSeconds), written);
+        double elapsed = deadline.Elapsed.TotalSeconds;
+        return (written / elapsed, 1000 * (ServerSeconds() - server0) / Math.Max(1, written), lockSeconds / Math.Max(0.001, writeSeconds), written);
     }
 
     private static void Reset(NpgsqlConnectionStringBuilder cs)

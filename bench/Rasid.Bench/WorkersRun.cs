@@ -20,6 +20,7 @@ public sealed record WorkersRunOptions(string Db, IReadOnlyList<int> Workers, in
 public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter output)
 {
     private const string AppName = "rasid-bench-worker";
+    private static readonly string[] StoreTables = ["documents", "events", "incidents", "evidence", "jobs"];
 
     public int Run()
     {
@@ -46,7 +47,7 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         }
 
         output.WriteLine();
-        output.WriteLine("| workers | docs | wall s | docs/s | speed-up | worker CPU s (sum) | CPU % per worker | peak RSS MB per worker | DB CPU s | other load (cores) | lock wait s | claim s | DB size MB |");
+        output.WriteLine("| workers | docs | wall s | docs/s | speed-up | worker CPU s (sum) | CPU % per worker | peak RSS MB per worker | DB CPU s | other load (cores) | lock wait s | queue wait (claim) s | DB size MB |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
@@ -62,11 +63,11 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
 
     private static double Rate(Result r) => r.Jobs / Math.Max(0.001, r.Wall);
 
-    private sealed record WorkerLine(double Cpu, long PeakRssMb, double Claim, double Extract, double Write, double LockWait, long Jobs);
+    private sealed record WorkerLine(double Cpu, long PeakRssMb, double Claim, double Extract, double Write, double LockWait, double LockHeld, long Jobs);
 
     private sealed record Result(int Workers, long Jobs, double Enqueue, double Wall, IReadOnlyList<WorkerLine> Lines, double? DbCpu, double OtherLoad,
         long DbBytes, IReadOnlyList<(string Table, long Bytes, long Rows)> Tables, IReadOnlyDictionary<string, int> Waits, int Samples,
-        IReadOnlyList<string> TopStatements, bool Ok);
+        IReadOnlyList<string> TopStatements, IReadOnlyList<string> Breakdown, bool Ok);
 
     private string PrepareInput(out int documents)
     {
@@ -118,9 +119,9 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         probe.Open();
         Exec(probe, "VACUUM ANALYZE jobs");
         bool statements = TryExec(probe, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements") && TryExec(probe, "SELECT pg_stat_statements_reset()");
-        var postmaster = Postmaster(probe);
-        var dbCpu0 = postmaster is { } pm ? TreeCpu(pm) : (double?)null;
-        var machine0 = MachineBusy();
+        var postmaster = ServerCpu.Postmaster(probe);
+        var dbCpu0 = postmaster is { } pm ? ServerCpu.TreeCpu(pm) : (double?)null;
+        var machine0 = ServerCpu.MachineBusy();
 
         var clock = Stopwatch.StartNew();
         var procs = Enumerable.Range(0, workers).Select(_ => StartRasid(rasid, "worker", "--db", db, "--threads",
@@ -150,7 +151,7 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         }
 
         double wall = clock.Elapsed.TotalSeconds;
-        var machine1 = MachineBusy();
+        var machine1 = ServerCpu.MachineBusy();
         var lines = new List<WorkerLine>();
         bool ok = true;
         for (int i = 0; i < procs.Count; i++)
@@ -166,18 +167,20 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
             }
 
             double D(string g) => double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture);
-            lines.Add(new WorkerLine(D("cpu"), long.Parse(m.Groups["rss"].Value, CultureInfo.InvariantCulture), D("claim"), D("extract"), D("write"), D("lock"),
+            lines.Add(new WorkerLine(D("cpu"), long.Parse(m.Groups["rss"].Value, CultureInfo.InvariantCulture), D("claim"), D("extract"), D("write"), D("lock"), D("held"),
                 long.Parse(m.Groups["jobs"].Value, CultureInfo.InvariantCulture)));
             procs[i].Dispose();
         }
 
-        var dbCpu = postmaster is { } pm2 && dbCpu0 is { } d0 ? TreeCpu(pm2) - d0 : (double?)null;
+        var dbCpu = postmaster is { } pm2 && dbCpu0 is { } d0 ? ServerCpu.TreeCpu(pm2) - d0 : (double?)null;
         // Everything the machine did in the run that was neither our workers nor (when measurable) the database server.
         double otherLoad = Math.Max(0, (machine1 - machine0 - lines.Sum(l => l.Cpu) - (dbCpu ?? 0)) / wall);
         var top = statements ? TopStatements(probe) : [];
+        Exec(probe, "VACUUM"); // sizes as autovacuum would leave them: dead row versions of claimed/done jobs reclaimed
         var tables = Tables(probe);
+        var breakdown = StoreTables.Select(t => Breakdown(probe, t)).ToList();
         long dbBytes = Convert.ToInt64(new NpgsqlCommand("SELECT pg_database_size(current_database())", probe).ExecuteScalar(), CultureInfo.InvariantCulture);
-        return new Result(workers, lines.Sum(l => l.Jobs), enqueue, wall, lines, dbCpu, otherLoad, dbBytes, tables, waits, samples, top, ok);
+        return new Result(workers, lines.Sum(l => l.Jobs), enqueue, wall, lines, dbCpu, otherLoad, dbBytes, tables, waits, samples, top, breakdown, ok);
     }
 
     private void Report(Result r, Result first)
@@ -190,7 +193,7 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         foreach (var l in r.Lines)
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"- worker: {l.Jobs:N0} jobs, CPU {l.Cpu:F1} s ({100 * l.Cpu / r.Wall:F0} %), peak RSS {l.PeakRssMb} MB; claim {l.Claim:F1} s, extract {l.Extract:F1} s, write {l.Write:F1} s (lock wait {l.LockWait:F1} s)"));
+                $"- worker: {l.Jobs:N0} jobs, CPU {l.Cpu:F1} s ({100 * l.Cpu / r.Wall:F0} %), peak RSS {l.PeakRssMb} MB; claim {l.Claim:F1} s, extract {l.Extract:F1} s, write {l.Write:F1} s (lock wait {l.LockWait:F1} s, held {l.LockHeld:F1} s = {1000 * l.LockHeld / Math.Max(1, l.Jobs):F2} ms/doc)"));
         }
 
         int total = r.Waits.Values.Sum();
@@ -205,6 +208,12 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- store without the job queue: {storeBytes / (double)stored.Rows:F0} bytes per document"));
         }
 
+        foreach (var b in r.Breakdown)
+        {
+            w.WriteLine($"  - {b}");
+        }
+
+        w.WriteLine("- statements that took the server's time (pg_stat_statements):");
         foreach (var s in r.TopStatements)
         {
             w.WriteLine($"  - {s}");
@@ -216,17 +225,34 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
 
     private static List<(string, long, long)> Tables(NpgsqlConnection c)
     {
-        var list = new List<(string, long, long)>();
-        using var cmd = new NpgsqlCommand("""
-            SELECT relname, pg_total_relation_size(relid), n_live_tup FROM pg_stat_user_tables ORDER BY 2 DESC
-            """, c);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var names = new List<string>();
+        using (var cmd = new NpgsqlCommand("SELECT relname FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC", c))
+        using (var r = cmd.ExecuteReader())
         {
-            list.Add((r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+            while (r.Read())
+            {
+                names.Add(r.GetString(0));
+            }
         }
 
-        return list;
+        return names.Select(n => (n, Convert.ToInt64(new NpgsqlCommand($"SELECT pg_total_relation_size('{n}')", c).ExecuteScalar(), CultureInfo.InvariantCulture),
+            Convert.ToInt64(new NpgsqlCommand($"SELECT count(*) FROM {n}", c).ExecuteScalar(), CultureInfo.InvariantCulture))).ToList();
+    }
+
+    /// <summary>Where a table's bytes are: heap, TOAST (long texts, compressed), and each index.</summary>
+    private static string Breakdown(NpgsqlConnection c, string table)
+    {
+        using var cmd = new NpgsqlCommand("""
+            SELECT pg_relation_size(t.oid), coalesce(pg_total_relation_size(nullif(t.reltoastrelid, 0)), 0),
+                   (SELECT string_agg(i.relname || ' ' || round(pg_relation_size(i.oid) / 1048576.0, 1) || ' MB', ', ' ORDER BY pg_relation_size(i.oid) DESC)
+                    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = t.oid)
+            FROM pg_class t WHERE t.relname = @t AND t.relkind = 'r'
+            """, c);
+        cmd.Parameters.AddWithValue("t", table);
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? string.Create(CultureInfo.InvariantCulture, $"{table}: heap {r.GetInt64(0) / 1048576.0:F1} MB, TOAST {r.GetInt64(1) / 1048576.0:F1} MB, indexes {(r.IsDBNull(2) ? "none" : r.GetString(2))}")
+            : $"{table}: absent";
     }
 
     private static List<string> TopStatements(NpgsqlConnection c)
@@ -244,79 +270,6 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         }
 
         return list;
-    }
-
-    /// <summary>The postmaster's pid, when the server runs on this machine and we may read its data directory.</summary>
-    private static int? Postmaster(NpgsqlConnection c)
-    {
-        try
-        {
-            var dir = (string)new NpgsqlCommand("SHOW data_directory", c).ExecuteScalar()!;
-            var pid = int.Parse(File.ReadLines(System.IO.Path.Combine(dir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-            return File.Exists($"/proc/{pid}/stat") ? pid : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PostgresException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>CPU seconds of the postmaster, its reaped children (cutime/cstime) and its live children.</summary>
-    private static double TreeCpu(int postmaster)
-    {
-        long ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(System.IO.Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(System.IO.Path.Combine(dir, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // fields from 3 (state) on
-            int parent = int.Parse(f[1], CultureInfo.InvariantCulture);
-            if (pid == postmaster)
-            {
-                ticks += long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)
-                       + long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture);
-            }
-            else if (parent == postmaster)
-            {
-                ticks += long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return ticks / 100.0; // USER_HZ
-    }
-
-    /// <summary>CPU seconds the whole machine has been busy (all cores), from /proc/stat.</summary>
-    private static double MachineBusy()
-    {
-        if (!File.Exists("/proc/stat"))
-        {
-            return 0;
-        }
-
-        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        long busy = 0;
-        for (int i = 1; i < f.Length && i <= 8; i++)
-        {
-            if (i is not 4 and not 5) // idle, iowait
-            {
-                busy += long.Parse(f[i], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return busy / 100.0;
     }
 
     private static Process StartRasid(string dll, params string[] args)
@@ -358,6 +311,6 @@ public sealed partial class WorkersRun(WorkersRunOptions options, TextWriter out
         }
     }
 
-    [GeneratedRegex(@"rasid worker \S+: (?<jobs>\d+) jobs.*cpu (?<cpu>[\d.]+) s, peak rss (?<rss>\d+) MB; claim (?<claim>[\d.]+) s, extract (?<extract>[\d.]+) s, write (?<write>[\d.]+) s \(lock wait (?<lock>[\d.]+) s\)")]
+    [GeneratedRegex(@"rasid worker \S+: (?<jobs>\d+) jobs.*cpu (?<cpu>[\d.]+) s, peak rss (?<rss>\d+) MB; claim (?<claim>[\d.]+) s, extract (?<extract>[\d.]+) s, write (?<write>[\d.]+) s \(lock wait (?<lock>[\d.]+) s, held (?<held>[\d.]+) s\)")]
     private static partial Regex SummaryLine();
 }

@@ -105,15 +105,30 @@ public sealed class PostgresEventStore : RelationalEventStore
     protected override void ReleaseWriteConnection(DbConnection connection) => connection.Dispose();
 
     private long _lockWaitTicks;
+    private long _lockHeldTicks;
+    private long _lockedAt;
 
     /// <summary>Total time this store's writes waited for the clustering lock (held by writers in other processes).</summary>
     public TimeSpan ClusteringLockWait => TimeSpan.FromTicks(Interlocked.Read(ref _lockWaitTicks));
+
+    /// <summary>Total time this store's writes held the clustering lock: the part of writing no other writer can overlap.</summary>
+    public TimeSpan ClusteringLockHeld => TimeSpan.FromTicks(Interlocked.Read(ref _lockHeldTicks));
 
     protected override void BeginWrite(DbTransaction tx)
     {
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         Db.Exec(tx.Connection!, tx, "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
-        Interlocked.Add(ref _lockWaitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(t0).Ticks);
+        _lockedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Add(ref _lockWaitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(t0, _lockedAt).Ticks);
+    }
+
+    protected override void EndWrite()
+    {
+        if (_lockedAt != 0)
+        {
+            Interlocked.Add(ref _lockHeldTicks, System.Diagnostics.Stopwatch.GetElapsedTime(_lockedAt).Ticks);
+            _lockedAt = 0;
+        }
     }
 
     protected override void IndexText(DbTransaction tx, string table, long key, string body)

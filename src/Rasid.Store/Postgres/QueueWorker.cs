@@ -33,6 +33,9 @@ public sealed record WorkerSummary(long Jobs, long Stored, long Events, long Fai
 
     /// <summary>Of <see cref="Writing"/>: time waiting for the clustering lock other writers held.</summary>
     public TimeSpan LockWait { get; init; }
+
+    /// <summary>Of <see cref="Writing"/>: time holding the clustering lock (the part no other worker can overlap).</summary>
+    public TimeSpan LockHeld { get; init; }
 }
 
 /// <summary>
@@ -120,11 +123,13 @@ public sealed class QueueWorker
 
         long t2 = Stopwatch.GetTimestamp();
         tally.Extracting += Stopwatch.GetElapsedTime(t1, t2);
-        var lockWaitBefore = (_store as PostgresEventStore)?.ClusteringLockWait ?? TimeSpan.Zero;
+        var pg = _store as PostgresEventStore;
+        var (waitBefore, heldBefore) = (pg?.ClusteringLockWait ?? TimeSpan.Zero, pg?.ClusteringLockHeld ?? TimeSpan.Zero);
         var r = _store.Write(results);
         _queue.Complete(claimed.Select(j => j.JobId), Name);
         tally.Writing += Stopwatch.GetElapsedTime(t2);
-        tally.LockWait += ((_store as PostgresEventStore)?.ClusteringLockWait ?? TimeSpan.Zero) - lockWaitBefore;
+        tally.LockWait += (pg?.ClusteringLockWait ?? TimeSpan.Zero) - waitBefore;
+        tally.LockHeld += (pg?.ClusteringLockHeld ?? TimeSpan.Zero) - heldBefore;
         tally.Jobs += claimed.Count;
         tally.Stored += r.DocumentsAdded;
         tally.Events += r.EventsAdded;
@@ -153,12 +158,15 @@ public sealed class QueueWorker
 
         public TimeSpan LockWait { get; set; }
 
+        public TimeSpan LockHeld { get; set; }
+
         public WorkerSummary Summary() => new(Jobs, Stored, Events, Failed, _clock.Elapsed)
         {
             Claiming = Claiming,
             Extracting = Extracting,
             Writing = Writing,
             LockWait = LockWait,
+            LockHeld = LockHeld,
         };
     }
 }

@@ -44,6 +44,11 @@ public abstract partial class RelationalEventStore : IEventStore
     {
     }
 
+    /// <summary>Called after a write transaction committed (its locks are released).</summary>
+    protected virtual void EndWrite()
+    {
+    }
+
     /// <summary>The one connection writes go through (SQLite); PostgreSQL opens one per write.</summary>
     protected abstract DbConnection WriteConnection();
 
@@ -139,6 +144,7 @@ public abstract partial class RelationalEventStore : IEventStore
                 }
 
                 tx.Commit();
+                EndWrite();
                 return new StoreWriteResult(added, skipped, events);
             }
             finally
