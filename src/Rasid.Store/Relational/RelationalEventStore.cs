@@ -124,9 +124,9 @@ public abstract partial class RelationalEventStore : IEventStore
                     }
                 }
 
-                // Mentions and incident clustering: serialized across writers (BeginWrite), since clustering reads and
-                // rewrites incidents other writers may touch. Each statement here sees what earlier writers committed.
-                BeginWrite(tx);
+                // Their mentions and evidence too, still outside the lock, but pending (no incident yet: clustering skips
+                // them), so each mention below is clustered against exactly what a one-by-one write would have seen.
+                var pending = new List<(ConflictEvent Mention, string Now)>();
                 foreach (var (item, id, hash, now) in stored)
                 {
                     var doc = item.Document;
@@ -135,12 +135,20 @@ public abstract partial class RelationalEventStore : IEventStore
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
                         if (InsertMention(tx, ev))
                         {
-                            events++;
-                            Cluster(tx, ev, now);
+                            pending.Add((ev, now));
                         }
                     }
 
                     added++;
+                }
+
+                // Incident clustering: serialized across writers (BeginWrite), since it reads and rewrites incidents other
+                // writers may touch. Each statement here sees what earlier writers committed.
+                BeginWrite(tx);
+                foreach (var (mention, now) in pending)
+                {
+                    Cluster(tx, mention, now);
+                    events++;
                 }
 
                 tx.Commit();
@@ -200,7 +208,7 @@ public abstract partial class RelationalEventStore : IEventStore
     {
         using var cmd = Db.Command(tx, $"""
             INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
-            VALUES (@event_id, @document_id, @event_id, {EventColumns.Parameters}, @evidence, @candidates)
+            VALUES (@event_id, @document_id, '', {EventColumns.Parameters}, @evidence, @candidates)
             ON CONFLICT (event_id) DO NOTHING
             """);
         cmd.Add("@event_id", e.EventId);
@@ -248,7 +256,7 @@ public abstract partial class RelationalEventStore : IEventStore
         var incidents = new List<string>();
         using (var cmd = Db.Command(tx, $"""
             SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
-            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc
+            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc AND incident_id <> ''
               AND {PlaceFilter(mention.Location)}
             """))
         {
@@ -269,9 +277,17 @@ public abstract partial class RelationalEventStore : IEventStore
             }
         }
 
+        if (incidents.Count == 0)
+        {
+            // Matches nothing: an incident of its own. Incidents are named after a member's event id and events are never
+            // deleted, so no incident row, review or history can exist yet under a new mention's id.
+            WriteIncident(tx, [mention], "unreviewed", now, fresh: true);
+            return;
+        }
+
         incidents = incidents.Append(mention.EventId).Distinct().ToList();
         var members = new List<ConflictEvent>();
-        foreach (var incident in incidents)
+        foreach (var incident in incidents.Where(i => i != mention.EventId)) // the new mention is still pending
         {
             members.AddRange(LoadMentions(tx.Connection!, tx, incident));
         }
@@ -295,15 +311,25 @@ public abstract partial class RelationalEventStore : IEventStore
     }
 
     /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
-    private static ConflictEvent WriteIncident(DbTransaction tx, IReadOnlyList<ConflictEvent> members, string review, string now)
+    private static ConflictEvent WriteIncident(DbTransaction tx, List<ConflictEvent> members, string review, string now, bool fresh = false)
     {
         var merged = IncidentRules.Merge(members);
-        foreach (var m in members)
+        using (var point = Db.Command(tx, $"UPDATE events SET incident_id = @i WHERE event_id IN ({string.Join(", ", members.Select((_, k) => $"@e{k}"))})"))
         {
-            Db.Exec(tx.Connection!, tx, "UPDATE events SET incident_id = @i WHERE event_id = @e", ("@i", merged.EventId), ("@e", m.EventId));
+            point.Add("@i", merged.EventId);
+            for (int k = 0; k < members.Count; k++)
+            {
+                point.Add($"@e{k}", members[k].EventId);
+            }
+
+            point.ExecuteNonQuery();
         }
 
-        Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
+        if (!fresh)
+        {
+            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
+        }
+
         using var ins = Db.Command(tx, $"""
             INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
                                   document_ids, source_count, review_state, updated_at)
