@@ -314,7 +314,8 @@ public abstract partial class RelationalEventStore : IEventStore
     private static ConflictEvent WriteIncident(DbTransaction tx, List<ConflictEvent> members, string review, string now, bool fresh = false)
     {
         var merged = IncidentRules.Merge(members);
-        using (var point = Db.Command(tx, $"UPDATE events SET incident_id = @i WHERE event_id IN ({string.Join(", ", members.Select((_, k) => $"@e{k}"))})"))
+        // Only members that move: rewriting a row that already points here would only leave a dead row version behind.
+        using (var point = Db.Command(tx, $"UPDATE events SET incident_id = @i WHERE incident_id <> @i AND event_id IN ({string.Join(", ", members.Select((_, k) => $"@e{k}"))})"))
         {
             point.Add("@i", merged.EventId);
             for (int k = 0; k < members.Count; k++)
