@@ -107,14 +107,24 @@ public sealed class PostgresQueueTests : IDisposable
         sequential.Write(docs);
 
         using var pg = NewStore(out var cs);
-        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, w =>
+        using var together = new Barrier(4); // every round of writes starts at once, so clustering phases collide
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Factory.StartNew(() =>
         {
-            using var writer = PostgresEventStore.Open(cs); // its own connections, as a separate worker process has
-            foreach (var batch in docs.Where((_, i) => i % 4 == w).Reverse().Chunk(3))
+            try
             {
-                writer.Write(batch);
+                using var writer = PostgresEventStore.Open(cs); // its own connections, as a separate worker process has
+                foreach (var doc in docs.Where((_, i) => i % 4 == w).Reverse())
+                {
+                    together.SignalAndWait();
+                    writer.Write([doc]);
+                }
             }
-        });
+            finally
+            {
+                together.RemoveParticipant(); // a failing writer must not leave the others waiting
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        Task.WaitAll(writers);
 
         static string Incidents(IEventStore s) => string.Join("\n", s.Query(new EventQuery { Limit = 1000, IncludeUncounted = true })
             .Select(e => $"{e.Event.EventId}|{e.SourceCount}|{string.Join(",", e.DocumentIds)}|{e.Event.Fatalities}")
