@@ -8,12 +8,18 @@ using Rasid.Bench;
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
 //   web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium PATH]   rasid serve on DB: API latency and dashboard page load (chromium)
 //   soak DB [--limit N] [--path FILE] [--sample S]                 ingest the bulk corpus while the API serves dashboard queries and an analyst's reviews; memory curve and store checks
+//   workers --db postgres://… [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
+//          scale-out run: resets the database, enqueues the bulk dump, runs N real `rasid worker` processes, reports
+//   store-scale --db postgres://… [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
+//          the store part alone as the store grows: docs/s, clustering cost, bytes/doc, writes/s with N writer connections
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench store DB [REPEAT]
            Rasid.Bench web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium /usr/bin/chromium]
            Rasid.Bench soak NEW.db [--limit N] [--path FILE.jsonl.gz] [--sample SECONDS]
+           Rasid.Bench workers --db postgres://user:pw@host/db_bench [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
+           Rasid.Bench store-scale --db postgres://user:pw@host/db_bench [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -36,6 +42,10 @@ try
             return await WebRun.RunAsync(ParseWebOptions(args[1..]), Console.Out);
         case "soak":
             return RunSoak(args[1..]);
+        case "workers":
+            return new WorkersRun(ParseWorkersOptions(args[1..]), Console.Out).Run();
+        case "store-scale":
+            return new StoreScaleRun(ParseStoreScaleOptions(args[1..]), Console.Out).Run();
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -52,6 +62,11 @@ try
             Console.Error.WriteLine(Usage);
             return 2;
     }
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"Rasid.Bench: {e.Message}");
+    return 2;
 }
 catch (FileNotFoundException e)
 {
@@ -134,4 +149,56 @@ static CorpusRunOptions ParseCorpusOptions(string[] args)
     }
 
     return new CorpusRunOptions(path, limit, repeat, warmup, only);
+}
+
+static WorkersRunOptions ParseWorkersOptions(string[] args)
+{
+    string? db = Environment.GetEnvironmentVariable("RASID_BENCH_PG"), path = null;
+    int[] workers = [1, 2];
+    int threads = 1, batch = 50, limit = 0;
+    bool force = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--db": db = Value(); break;
+            case "--workers": workers = Value().Split(',').Select(w => Math.Max(1, int.Parse(w, CultureInfo.InvariantCulture))).ToArray(); break;
+            case "--threads": threads = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--limit": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--path": path = Value(); break;
+            case "--force": force = true; break;
+            default: throw new ArgumentException($"unknown option {args[i]}");
+        }
+    }
+
+    return new WorkersRunOptions(db ?? throw new ArgumentException("workers needs --db postgres://… (or RASID_BENCH_PG)"), workers, threads, batch, limit, path, force);
+}
+
+static StoreScaleOptions ParseStoreScaleOptions(string[] args)
+{
+    string? db = Environment.GetEnvironmentVariable("RASID_BENCH_PG");
+    int[] sizes = [20_000, 100_000], writers = [1, 2, 4, 8];
+    int sample = 2000, batch = 50;
+    double seconds = 20;
+    bool force = false;
+    static int[] Ints(string s) => s.Split(',').Select(x => Math.Max(1, int.Parse(x, CultureInfo.InvariantCulture))).ToArray();
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--db": db = Value(); break;
+            case "--sizes": sizes = Ints(Value()); break;
+            case "--writers": writers = Ints(Value()); break;
+            case "--sample": sample = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--batch": batch = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--seconds": seconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--force": force = true; break;
+            default: throw new ArgumentException($"unknown option {args[i]}");
+        }
+    }
+
+    return new StoreScaleOptions(db ?? throw new ArgumentException("store-scale needs --db postgres://… (or RASID_BENCH_PG)"), sizes, writers, sample, batch, seconds, force);
 }

@@ -88,6 +88,54 @@ public sealed class PostgresQueueTests : IDisposable
     }
 
     [SkippableFact]
+    public void Concurrent_writers_cluster_incidents_exactly_as_one_sequential_writer()
+    {
+        // Reports of a few strikes on a few days, many sources each (two events per report, so reports also chain
+        // incidents together): writers in parallel write documents and mentions outside the clustering lock and only
+        // cluster under it, and must end with the incidents one writer gets.
+        var extractor = new LineEventExtractor();
+        var docs = Enumerable.Range(0, 96).Select(i =>
+        {
+            var doc = new Document($"c{i:000}", $"EV|Air/drone strike|2017-04-{10 + i % 4:00}|{35.9 + i % 3 * 0.01}|39.0|Islamic State|{i % 5}\n" +
+                                              $"EV|Armed clash|2017-04-{10 + i % 3:00}|{36.2 + i % 2 * 0.3}|37.1|Syrian Democratic Forces|{i % 3}\nreport {i}",
+                new DateOnly(2017, 4, 20));
+            return new ExtractedDocument(doc, extractor.Extract(doc));
+        }).ToList();
+
+        using var db = new TempDb();
+        using var sequential = SqliteEventStore.Open(db.Path);
+        sequential.Write(docs);
+
+        using var pg = NewStore(out var cs);
+        using var together = new Barrier(4); // every round of writes starts at once, so clustering phases collide
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                using var writer = PostgresEventStore.Open(cs); // its own connections, as a separate worker process has
+                foreach (var doc in docs.Where((_, i) => i % 4 == w).Reverse())
+                {
+                    together.SignalAndWait();
+                    writer.Write([doc]);
+                }
+            }
+            finally
+            {
+                together.RemoveParticipant(); // a failing writer must not leave the others waiting
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        Task.WaitAll(writers);
+
+        static string Incidents(IEventStore s) => string.Join("\n", s.Query(new EventQuery { Limit = 1000, IncludeUncounted = true })
+            .Select(e => $"{e.Event.EventId}|{e.SourceCount}|{string.Join(",", e.DocumentIds)}|{e.Event.Fatalities}")
+            .Order(StringComparer.Ordinal));
+        Assert.Equal(sequential.Stats(), pg.Stats());
+        Assert.Equal(96, pg.Stats().Documents);
+        Assert.True(pg.Stats().Incidents < pg.Stats().Events / 4, "the reports should form few, many-source incidents");
+        Assert.Equal(Incidents(sequential), Incidents(pg));
+    }
+
+    [SkippableFact]
     public void Migrating_a_sqlite_store_to_postgres_copies_everything()
     {
         using var db = new TempDb();

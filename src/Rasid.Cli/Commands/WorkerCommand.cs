@@ -37,8 +37,11 @@ internal static class WorkerCommand
                 cts.Cancel();
             };
             var s = worker.Run(cancellation: cts.Token);
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
             Console.Error.WriteLine($"rasid worker {worker.Name}: {s.Jobs} jobs, {s.Stored} stored, {s.Events} events, {s.Failed} failed extraction, " +
-                                    $"{s.Elapsed.TotalSeconds:F1} s ({s.Jobs / Math.Max(0.001, s.Elapsed.TotalSeconds):F0} docs/s)");
+                                    $"{s.Elapsed.TotalSeconds:F1} s ({s.Jobs / Math.Max(0.001, s.Elapsed.TotalSeconds):F0} docs/s); " +
+                                    $"cpu {self.TotalProcessorTime.TotalSeconds:F1} s, peak rss {self.PeakWorkingSet64 / (1024 * 1024)} MB; " +
+                                    $"claim {s.Claiming.TotalSeconds:F1} s, extract {s.Extracting.TotalSeconds:F1} s, write {s.Writing.TotalSeconds:F1} s (lock wait {s.LockWait.TotalSeconds:F1} s, held {s.LockHeld.TotalSeconds:F1} s)");
             return 0;
         }));
         return cmd;

@@ -95,12 +95,16 @@ public sealed class PostgresJobQueue
         return jobs.OrderBy(j => j.JobId).ToList();
     }
 
-    /// <summary>Marks jobs done (only if this worker still holds them).</summary>
+    /// <summary>
+    /// Marks jobs done (only if this worker still holds them). The text is dropped: the document now lives in the store,
+    /// and the job keeps its content hash, which is all later enqueues compare against — so the queue does not keep a
+    /// second copy of every article.
+    /// </summary>
     public void Complete(IEnumerable<long> jobIds, string worker)
     {
         using var c = _db.OpenConnection();
         using var cmd = new NpgsqlCommand(
-            "UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, error = NULL WHERE job_id = ANY(@ids) AND worker = @worker", c);
+            "UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, error = NULL, text = '' WHERE job_id = ANY(@ids) AND worker = @worker", c);
         cmd.Parameters.AddWithValue("ids", jobIds.ToArray());
         cmd.Parameters.AddWithValue("worker", worker);
         cmd.ExecuteNonQuery();

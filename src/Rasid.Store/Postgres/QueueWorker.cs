@@ -20,7 +20,23 @@ public sealed record WorkerOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }
 
-public sealed record WorkerSummary(long Jobs, long Stored, long Events, long Failed, TimeSpan Elapsed);
+public sealed record WorkerSummary(long Jobs, long Stored, long Events, long Failed, TimeSpan Elapsed)
+{
+    /// <summary>Wall time spent claiming jobs (including polls of an empty queue).</summary>
+    public TimeSpan Claiming { get; init; }
+
+    /// <summary>Wall time spent extracting (the parallel part).</summary>
+    public TimeSpan Extracting { get; init; }
+
+    /// <summary>Wall time spent writing to the store and completing jobs.</summary>
+    public TimeSpan Writing { get; init; }
+
+    /// <summary>Of <see cref="Writing"/>: time waiting for the clustering lock other writers held.</summary>
+    public TimeSpan LockWait { get; init; }
+
+    /// <summary>Of <see cref="Writing"/>: time holding the clustering lock (the part no other worker can overlap).</summary>
+    public TimeSpan LockHeld { get; init; }
+}
 
 /// <summary>
 /// One worker process: claims jobs, extracts events in parallel, writes them to the store (idempotently), marks the jobs
@@ -46,14 +62,13 @@ public sealed class QueueWorker
 
     public WorkerSummary Run(IProgress<WorkerSummary>? progress = null, CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
-        long jobs = 0, stored = 0, events = 0, failed = 0;
+        var tally = new Tally();
         int transientFailures = 0;
         while (!cancellation.IsCancellationRequested)
         {
             try
             {
-                if (!Step(ref jobs, ref stored, ref events, ref failed, clock, progress, cancellation))
+                if (!Step(tally, progress, cancellation))
                 {
                     break;
                 }
@@ -68,47 +83,90 @@ public sealed class QueueWorker
             }
         }
 
-        return new WorkerSummary(jobs, stored, events, failed, clock.Elapsed);
+        return tally.Summary();
     }
 
     /// <summary>One claim–extract–write–complete round; false when the queue is drained and not following.</summary>
-    private bool Step(ref long jobs, ref long stored, ref long events, ref long failed, Stopwatch clock, IProgress<WorkerSummary>? progress, CancellationToken cancellation)
+    private bool Step(Tally tally, IProgress<WorkerSummary>? progress, CancellationToken cancellation)
     {
+        long t0 = Stopwatch.GetTimestamp();
+        var claimed = _queue.Claim(Name, _options.Batch, _options.Lease);
+        if (claimed.Count == 0)
         {
-            var claimed = _queue.Claim(Name, _options.Batch, _options.Lease);
-            if (claimed.Count == 0)
+            bool drained = !_options.Follow && _queue.Status().IsDrained;
+            if (!drained)
             {
-                if (!_options.Follow && _queue.Status().IsDrained)
-                {
-                    return false;
-                }
-
                 Thread.Sleep(_options.PollInterval); // others still hold leases, or new jobs may come
-                return true;
             }
 
-            var results = new ExtractedDocument[claimed.Count];
-            Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads, CancellationToken = cancellation }, i =>
-            {
-                var doc = claimed[i].Document;
-                try
-                {
-                    results[i] = new ExtractedDocument(doc, _extractor.Extract(doc));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    results[i] = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}" };
-                }
-            });
-
-            var r = _store.Write(results);
-            _queue.Complete(claimed.Select(j => j.JobId), Name);
-            jobs += claimed.Count;
-            stored += r.DocumentsAdded;
-            events += r.EventsAdded;
-            failed += results.Count(x => x.Error is not null);
-            progress?.Report(new WorkerSummary(jobs, stored, events, failed, clock.Elapsed));
-            return true;
+            tally.Claiming += Stopwatch.GetElapsedTime(t0);
+            return !drained;
         }
+
+        long t1 = Stopwatch.GetTimestamp();
+        tally.Claiming += Stopwatch.GetElapsedTime(t0, t1);
+        var results = new ExtractedDocument[claimed.Count];
+        Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads, CancellationToken = cancellation }, i =>
+        {
+            var doc = claimed[i].Document;
+            try
+            {
+                // The index body is computed here, on the extraction threads, so the write (which holds the clustering
+                // lock every worker shares) does less.
+                results[i] = new ExtractedDocument(doc, _extractor.Extract(doc)) { SearchBody = SearchTerms.IndexBody(doc.Text) };
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                results[i] = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}" };
+            }
+        });
+
+        long t2 = Stopwatch.GetTimestamp();
+        tally.Extracting += Stopwatch.GetElapsedTime(t1, t2);
+        var pg = _store as PostgresEventStore;
+        var (waitBefore, heldBefore) = (pg?.ClusteringLockWait ?? TimeSpan.Zero, pg?.ClusteringLockHeld ?? TimeSpan.Zero);
+        var r = _store.Write(results);
+        _queue.Complete(claimed.Select(j => j.JobId), Name);
+        tally.Writing += Stopwatch.GetElapsedTime(t2);
+        tally.LockWait += (pg?.ClusteringLockWait ?? TimeSpan.Zero) - waitBefore;
+        tally.LockHeld += (pg?.ClusteringLockHeld ?? TimeSpan.Zero) - heldBefore;
+        tally.Jobs += claimed.Count;
+        tally.Stored += r.DocumentsAdded;
+        tally.Events += r.EventsAdded;
+        tally.Failed += results.Count(x => x.Error is not null);
+        progress?.Report(tally.Summary());
+        return true;
+    }
+
+    private sealed class Tally
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public long Jobs { get; set; }
+
+        public long Stored { get; set; }
+
+        public long Events { get; set; }
+
+        public long Failed { get; set; }
+
+        public TimeSpan Claiming { get; set; }
+
+        public TimeSpan Extracting { get; set; }
+
+        public TimeSpan Writing { get; set; }
+
+        public TimeSpan LockWait { get; set; }
+
+        public TimeSpan LockHeld { get; set; }
+
+        public WorkerSummary Summary() => new(Jobs, Stored, Events, Failed, _clock.Elapsed)
+        {
+            Claiming = Claiming,
+            Extracting = Extracting,
+            Writing = Writing,
+            LockWait = LockWait,
+            LockHeld = LockHeld,
+        };
     }
 }

@@ -24,6 +24,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// <summary>Indexes the searchable body of a row of <c>documents</c> or <c>evidence</c>.</summary>
     protected abstract void IndexText(DbTransaction tx, string table, long key, string body);
 
+    /// <summary>
+    /// An SQL expression computing a row's search column from parameter <paramref name="param"/> in the INSERT itself
+    /// (one statement, no second row version); null when the dialect indexes in a separate table (<see cref="IndexText"/>).
+    /// </summary>
+    protected virtual string? InlineSearchValue(string param) => null;
+
     /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
     protected abstract string MatchingKeys(string table, string param);
 
@@ -35,6 +41,11 @@ public abstract partial class RelationalEventStore : IEventStore
 
     /// <summary>Called at the start of every write transaction; PostgreSQL serializes incident clustering across writers here.</summary>
     protected virtual void BeginWrite(DbTransaction tx)
+    {
+    }
+
+    /// <summary>Called after a write transaction committed (its locks are released).</summary>
+    protected virtual void EndWrite()
     {
     }
 
@@ -77,47 +88,71 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 int added = 0, skipped = 0, events = 0;
                 using var tx = connection.BeginTransaction();
-                BeginWrite(tx);
                 var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+                // Documents and their full-text index first, outside the clustering lock, so writers in other processes
+                // (PostgreSQL workers) do this — the bulk of the bytes and the tokenizing — in parallel. A concurrent
+                // insert of the same text waits on the unique index and then counts as skipped.
+                var stored = new List<(ExtractedDocument Item, string Id, string Hash, string Now)>(batch.Count);
                 foreach (var item in batch)
                 {
                     var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
                     var doc = item.Document;
                     var hash = ContentHash.Of(doc.Text);
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
+                    using (var check = Db.Command(tx, "SELECT (SELECT 1 FROM documents WHERE content_hash = @h), (SELECT 1 FROM documents WHERE id = @id)"))
                     {
-                        skipped++;
-                        continue;
-                    }
+                        check.Add("@h", hash);
+                        check.Add("@id", doc.Id);
+                        using var r = check.ExecuteReader();
+                        r.Read();
+                        if (!r.IsDBNull(0))
+                        {
+                            skipped++;
+                            continue;
+                        }
 
-                    var id = doc.Id;
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE id = @id", ("@id", id)) is not null)
-                    {
-                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
-                    }
+                        // Same id, other text (an updated article): keep both.
+                        var id = r.IsDBNull(1) ? doc.Id : $"{doc.Id}~{hash[..12]}";
+                        r.Close();
+                        if (!InsertDocument(tx, doc, id, hash, item, now))
+                        {
+                            skipped++; // another writer stored the same text a moment ago
+                            continue;
+                        }
 
-                    var key = InsertDocument(tx, doc, id, hash, item, now);
-                    if (key is null)
-                    {
-                        skipped++; // another writer stored the same text a moment ago
-                        continue;
+                        stored.Add((item, id, hash, now));
                     }
+                }
 
-                    IndexText(tx, "documents", key.Value, item.SearchBody ?? SearchTerms.IndexBody(doc.Text));
+                // Their mentions and evidence too, still outside the lock, but pending (no incident yet: clustering skips
+                // them), so each mention below is clustered against exactly what a one-by-one write would have seen.
+                var pending = new List<(ConflictEvent Mention, string Now)>();
+                foreach (var (item, id, hash, now) in stored)
+                {
+                    var doc = item.Document;
                     foreach (var e in item.Error is null ? item.Events : [])
                     {
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
                         if (InsertMention(tx, ev))
                         {
-                            events++;
-                            Cluster(tx, ev, now);
+                            pending.Add((ev, now));
                         }
                     }
 
                     added++;
                 }
 
+                // Incident clustering: serialized across writers (BeginWrite), since it reads and rewrites incidents other
+                // writers may touch. Each statement here sees what earlier writers committed.
+                BeginWrite(tx);
+                foreach (var (mention, now) in pending)
+                {
+                    Cluster(tx, mention, now);
+                    events++;
+                }
+
                 tx.Commit();
+                EndWrite();
                 return new StoreWriteResult(added, skipped, events);
             }
             finally
@@ -127,14 +162,22 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
-    private static long? InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
+    /// <summary>Inserts a document and indexes it; false when another writer stored it first.</summary>
+    private bool InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
     {
-        using var cmd = Db.Command(tx, """
-            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at)
-            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now)
+        var body = item.SearchBody ?? SearchTerms.IndexBody(doc.Text);
+        var search = InlineSearchValue("@search");
+        using var cmd = Db.Command(tx, $"""
+            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at{(search is null ? string.Empty : ", search")})
+            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now{(search is null ? string.Empty : ", " + search)})
             ON CONFLICT DO NOTHING
             RETURNING doc_key
             """);
+        if (search is not null)
+        {
+            cmd.Add("@search", body);
+        }
+
         cmd.Add("@id", id);
         cmd.Add("@hash", hash);
         cmd.Add("@source", doc.Source);
@@ -148,14 +191,24 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@count", item.Error is null ? item.Events.Count : 0);
         cmd.Add("@now", now);
         var r = cmd.ExecuteScalar();
-        return r is null or DBNull ? null : Db.Long(r);
+        if (r is null or DBNull)
+        {
+            return false;
+        }
+
+        if (search is null)
+        {
+            IndexText(tx, "documents", Db.Long(r), body);
+        }
+
+        return true;
     }
 
     private bool InsertMention(DbTransaction tx, ConflictEvent e)
     {
         using var cmd = Db.Command(tx, $"""
             INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
-            VALUES (@event_id, @document_id, @event_id, {EventColumns.Parameters}, @evidence, @candidates)
+            VALUES (@event_id, @document_id, '', {EventColumns.Parameters}, @evidence, @candidates)
             ON CONFLICT (event_id) DO NOTHING
             """);
         cmd.Add("@event_id", e.EventId);
@@ -168,10 +221,12 @@ public abstract partial class RelationalEventStore : IEventStore
             return false;
         }
 
+        var search = InlineSearchValue("@body");
         foreach (var ev in e.Evidence)
         {
-            using var ins = Db.Command(tx, """
-                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES (@e, @d, @s, @t, @x)
+            using var ins = Db.Command(tx, $"""
+                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text{(search is null ? string.Empty : ", search")})
+                VALUES (@e, @d, @s, @t, @x{(search is null ? string.Empty : ", " + search)})
                 RETURNING evidence_key
                 """);
             ins.Add("@e", e.EventId);
@@ -179,7 +234,17 @@ public abstract partial class RelationalEventStore : IEventStore
             ins.Add("@s", ev.Start);
             ins.Add("@t", ev.End);
             ins.Add("@x", ev.Text);
-            IndexText(tx, "evidence", Db.Long(ins.ExecuteScalar()), SearchTerms.IndexBody(ev.Text));
+            var body = SearchTerms.IndexBody(ev.Text);
+            if (search is not null)
+            {
+                ins.Add("@body", body);
+            }
+
+            var key = Db.Long(ins.ExecuteScalar());
+            if (search is null)
+            {
+                IndexText(tx, "evidence", key, body);
+            }
         }
 
         return true;
@@ -191,7 +256,7 @@ public abstract partial class RelationalEventStore : IEventStore
         var incidents = new List<string>();
         using (var cmd = Db.Command(tx, $"""
             SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
-            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc
+            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc AND incident_id <> ''
               AND {PlaceFilter(mention.Location)}
             """))
         {
@@ -212,9 +277,17 @@ public abstract partial class RelationalEventStore : IEventStore
             }
         }
 
+        if (incidents.Count == 0)
+        {
+            // Matches nothing: an incident of its own. Incidents are named after a member's event id and events are never
+            // deleted, so no incident row, review or history can exist yet under a new mention's id.
+            WriteIncident(tx, [mention], "unreviewed", now, fresh: true);
+            return;
+        }
+
         incidents = incidents.Append(mention.EventId).Distinct().ToList();
         var members = new List<ConflictEvent>();
-        foreach (var incident in incidents)
+        foreach (var incident in incidents.Where(i => i != mention.EventId)) // the new mention is still pending
         {
             members.AddRange(LoadMentions(tx.Connection!, tx, incident));
         }
@@ -238,15 +311,26 @@ public abstract partial class RelationalEventStore : IEventStore
     }
 
     /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
-    private static ConflictEvent WriteIncident(DbTransaction tx, IReadOnlyList<ConflictEvent> members, string review, string now)
+    private static ConflictEvent WriteIncident(DbTransaction tx, List<ConflictEvent> members, string review, string now, bool fresh = false)
     {
         var merged = IncidentRules.Merge(members);
-        foreach (var m in members)
+        // Only members that move: rewriting a row that already points here would only leave a dead row version behind.
+        using (var point = Db.Command(tx, $"UPDATE events SET incident_id = @i WHERE incident_id <> @i AND event_id IN ({string.Join(", ", members.Select((_, k) => $"@e{k}"))})"))
         {
-            Db.Exec(tx.Connection!, tx, "UPDATE events SET incident_id = @i WHERE event_id = @e", ("@i", merged.EventId), ("@e", m.EventId));
+            point.Add("@i", merged.EventId);
+            for (int k = 0; k < members.Count; k++)
+            {
+                point.Add($"@e{k}", members[k].EventId);
+            }
+
+            point.ExecuteNonQuery();
         }
 
-        Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
+        if (!fresh)
+        {
+            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
+        }
+
         using var ins = Db.Command(tx, $"""
             INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
                                   document_ids, source_count, review_state, updated_at)
