@@ -15,6 +15,9 @@ internal static class EventAssembler
     private const int VsoWindow = 4;
     private const int EvidenceContext = 3;
 
+    /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
+    private const int StaleDays = 45;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -56,6 +59,16 @@ internal static class EventAssembler
                 continue;
             }
 
+            if (IsMetaphorOrPlot(doc, t, sentence))
+            {
+                continue; // "خطف الفوز في المباراة", "تدور أحداث الفيلم حول اغتيال"
+            }
+
+            if (IsInGenericList(doc, i))
+            {
+                continue; // "القتل والخطف والتفجير", "سيارات مفخخة أو أحزمة ناسفة": kinds of violence, no incident
+            }
+
             var (actor1, actor2, civiliansTargeted) = Actors(doc, t, sentence, clause);
             // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
@@ -93,6 +106,11 @@ internal static class EventAssembler
             if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
             {
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
+            if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
+            {
+                continue; // "في 12 نوفمبر 2009", "في ذي القعدة 1430": an incident of months or years ago, told as background
             }
 
             foreach (var (place, fromElsewhere) in PlacesFor(doc, t, sentence, clause, i))
@@ -261,6 +279,63 @@ internal static class EventAssembler
 
         return false;
     }
+
+    /// <summary>
+    /// Trigger words listed as kinds of violence: three or more joined by "و" or commas ("القتل والخطف والتفجير"), or two
+    /// joined by "أو" ("سيارات مفخخة أو أحزمة ناسفة"). A report of incidents names each with its own place or victims.
+    /// </summary>
+    private static bool IsInGenericList(DocumentMentions doc, int index)
+    {
+        var triggers = doc.Triggers;
+        int first = index, last = index;
+        bool either = false;
+        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either))
+        {
+            first--;
+        }
+
+        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either))
+        {
+            last++;
+        }
+
+        int items = last - first + 1;
+        return items >= 3 || (items == 2 && either);
+    }
+
+    // b follows a directly: glued "و" ("والخطف"), or a lone "و", "أو" or comma between them.
+    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either)
+    {
+        var text = doc.Text;
+        int gap = b.FirstToken - a.EndToken;
+        if (gap == 0)
+        {
+            return b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+        }
+
+        if (gap != 1)
+        {
+            return false;
+        }
+
+        var between = text.NormOf(a.EndToken);
+        if (between is "او")
+        {
+            either = true;
+            return true;
+        }
+
+        return between is "و" or ",";
+    }
+
+    /// <summary>
+    /// A trigger in a sentence about sports or fiction: in sports talk a weak trigger, an abduction ("خطف اللقب") or a
+    /// protest ("الاحتجاج على قرار الحكم") is a metaphor, while a strong air, bomb or killing word still reports violence
+    /// (a player killed in an air strike); in a film, series or novel plot nothing is an event.
+    /// </summary>
+    private static bool IsMetaphorOrPlot(DocumentMentions doc, TriggerMention t, int sentence) =>
+        doc.SentenceContexts.TryGetValue(sentence, out var domain)
+        && (domain == ContextDomain.Fiction || !t.Strong || t.Class is TriggerClass.Abduction or TriggerClass.Protest or TriggerClass.Arrest);
 
     private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
     {
