@@ -10,6 +10,9 @@ public enum ContextDomain
 
     /// <summary>Films, series, novels, poems: no trigger of the sentence makes an event.</summary>
     Fiction,
+
+    /// <summary>A thing, not a person, as the object of an abduction verb: "خطف الأنظار", "اختطف الدولة", "خطف حقيبتها".</summary>
+    Stolen,
 }
 
 /// <summary>data/extraction/context-cues.tsv compiled into a phrase matcher.</summary>

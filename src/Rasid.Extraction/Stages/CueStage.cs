@@ -25,8 +25,15 @@ internal static class CueStage
 
         doc.RoleBeforeToken = roles;
         var contexts = new Dictionary<int, ContextDomain>();
+        var stolen = new HashSet<int>();
         foreach (var m in ContextCues.BuiltIn.FindAll(doc.Text))
         {
+            if (m.Value == ContextDomain.Stolen)
+            {
+                stolen.Add(m.FirstToken);
+                continue;
+            }
+
             int sentence = doc.Text.SentenceOf(m.FirstToken);
             // Fiction outranks sports: it blocks every trigger of the sentence.
             if (!contexts.TryGetValue(sentence, out var had) || (had == ContextDomain.Sports && m.Value == ContextDomain.Fiction))
@@ -36,5 +43,6 @@ internal static class CueStage
         }
 
         doc.SentenceContexts = contexts;
+        doc.StolenThings = stolen;
     }
 }

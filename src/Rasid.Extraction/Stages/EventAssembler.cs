@@ -333,9 +333,55 @@ internal static class EventAssembler
     /// protest ("الاحتجاج على قرار الحكم") is a metaphor, while a strong air, bomb or killing word still reports violence
     /// (a player killed in an air strike); in a film, series or novel plot nothing is an event.
     /// </summary>
-    private static bool IsMetaphorOrPlot(DocumentMentions doc, TriggerMention t, int sentence) =>
-        doc.SentenceContexts.TryGetValue(sentence, out var domain)
-        && (domain == ContextDomain.Fiction || !t.Strong || t.Class is TriggerClass.Abduction or TriggerClass.Protest or TriggerClass.Arrest);
+    private static bool IsMetaphorOrPlot(DocumentMentions doc, TriggerMention t, int sentence)
+    {
+        if (doc.SentenceContexts.TryGetValue(sentence, out var domain)
+            && (domain == ContextDomain.Fiction || !t.Strong || t.Class is TriggerClass.Abduction or TriggerClass.Protest or TriggerClass.Arrest))
+        {
+            return true;
+        }
+
+        return t.Class switch
+        {
+            // "خطفت الطفلة الأنظار", "اختطف الحوثيون الدولة": a thing as the object, close after the verb in its clause.
+            TriggerClass.Abduction => doc.StolenThings.Any(s => s >= t.EndToken && s - t.EndToken < 3 && doc.Text.ClauseOf(s) == doc.Text.ClauseOf(t.FirstToken)),
+            // "لقي" kills only with "حتفه" or "مصرعه" after it ("لقي ثلاثة جنود حتفهم"); else it is "لقي ترحيبا", "يلقي كلمة".
+            TriggerClass.Kill when IsLaqiya(doc.Text.NormOf(t.FirstToken)) => !FateFollows(doc, t),
+            _ => false,
+        };
+    }
+
+    // The verb لقي in its persons and the imperfect يلقى/يلقي, through a conjunction.
+    private static bool IsLaqiya(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 0 && word[0] is 'و' or 'ف')
+        {
+            word = word[1..];
+        }
+
+        if (word.Length > 0 && word[0] is 'ي' or 'ت' or 'ن')
+        {
+            word = word[1..];
+        }
+
+        return word.StartsWith("لق", StringComparison.Ordinal) && word.Length <= 4;
+    }
+
+    private static bool FateFollows(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(t.FirstToken);
+        for (int i = t.EndToken; i < Math.Min(text.Tokens.Length, t.EndToken + 5) && text.ClauseOf(i) == clause; i++)
+        {
+            var w = text.NormOf(i);
+            if (w.Contains("حتف", StringComparison.Ordinal) || w.Contains("مصرع", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static (ActorMention? Actor1, ActorMention? Actor2, bool CiviliansTargeted) Actors(DocumentMentions doc, TriggerMention t, int sentence, int clause)
     {
