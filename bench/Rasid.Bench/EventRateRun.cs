@@ -55,7 +55,7 @@ public sealed class EventRateRun(EventRateOptions options, TextWriter output)
         output.WriteLine($"# Events per 100 articles ({Path.GetFileName(path)}, first {articles} articles, counted modalities only)");
         output.WriteLine();
         output.WriteLine($"all sections: {articles} articles, {events} events = **{Per100(events, articles)}** per 100");
-        output.WriteLine($"non-conflict (sports, economy, culture): {nonConflictArticles} articles, {nonConflictEvents} events = **{Per100(nonConflictEvents, nonConflictArticles)}** per 100");
+        output.WriteLine($"non-conflict (sports, economy, culture, economic daily): {nonConflictArticles} articles, {nonConflictEvents} events = **{Per100(nonConflictEvents, nonConflictArticles)}** per 100");
         output.WriteLine($"(extraction CPU time {cpu:0.0} s)");
         output.WriteLine();
         output.WriteLine("| section | articles | events | per 100 |");

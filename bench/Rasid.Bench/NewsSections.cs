@@ -3,14 +3,16 @@ namespace Rasid.Bench;
 /// <summary>
 /// The newspaper section of a bulk article, read from its source and URL (the dump has no section field): al-Watan puts
 /// the section in the path (/Sports/, /Economy/ …), al-Jazirah in the page file's prefix (sp12.htm = sports page 12),
-/// al-Eqtisadiah is an economic daily and Arreyadi/Arriyadiyah are sports dailies. Everything else is "general".
-/// Sports, Economy and Culture are the non-conflict sections: reports there should give almost no events.
+/// al-Eqtisadiah is an economic daily (that also runs world news, conflict included) and Arreyadi/Arriyadiyah are sports
+/// dailies. Everything else is "general". Sports, economy, culture and the economic daily are the non-conflict sections:
+/// reports there should give almost no events.
 /// </summary>
 /// <remarks>Shared by the bench (<c>rates</c>) and the extraction tests (linked source file), so both count the same articles.</remarks>
 public static class NewsSections
 {
     public const string Sports = "sports";
     public const string Economy = "economy";
+    public const string EconomicDaily = "economic-daily";
     public const string Culture = "culture";
     public const string Society = "society";
     public const string Opinion = "opinion";
@@ -41,14 +43,14 @@ public static class NewsSections
     };
 
     /// <summary>True for the sections whose reports should give almost no conflict events.</summary>
-    public static bool IsNonConflict(string section) => section is Sports or Economy or Culture;
+    public static bool IsNonConflict(string section) => section is Sports or Economy or Culture or EconomicDaily;
 
     public static string Of(string? source, string? url)
     {
         switch (source)
         {
             case "aleqtisadiya":
-                return Economy;
+                return EconomicDaily;
             case "arreyadi" or "arriyadiyah":
                 return Sports;
             case "alwatan" when Segment(url, 1) is { } s && WatanPaths.TryGetValue(s, out var w):

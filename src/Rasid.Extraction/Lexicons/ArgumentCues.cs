@@ -11,6 +11,7 @@ public enum ArgumentRole
     Backreference,
     PlaceNoun,
     PlaceAnaphor,
+    Result,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

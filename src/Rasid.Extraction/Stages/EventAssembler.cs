@@ -253,7 +253,8 @@ internal static class EventAssembler
     }
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
-    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
+    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event. Likewise a destroyed car bomb that a strike or an
+    // operation destroyed, and property burned in a fight, are parts of that event.
     private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence)
     {
         var text = doc.Text;
@@ -275,6 +276,19 @@ internal static class EventAssembler
         if (t.Class is TriggerClass.Ied && doc.Triggers.Any(o => o.Class is TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause))
         {
             return true; // "انفجارات" caused by an air strike on a depot
+        }
+
+        if (t.Class is TriggerClass.Defuse
+            && ((doc.RoleBeforeToken.TryGetValue(t.FirstToken, out var role) && role == ArgumentRole.Result)
+                || doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell && text.ClauseOf(o.FirstToken) == clause)))
+        {
+            return true; // "أسفرت عن تدمير سيارة مفخخة", "تدمير سيارة مفخخة بقصف للطيران": an outcome of the strike or operation
+        }
+
+        if (t.Class is TriggerClass.Looting && doc.Triggers.Any(o => o.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Air
+            or TriggerClass.Shell or TriggerClass.Ied && text.SentenceOf(o.FirstToken) == sentence))
+        {
+            return true; // "إحراق دورية ... في كمين": what burned in a fight is part of the fight
         }
 
         return false;
@@ -604,7 +618,7 @@ internal static class EventAssembler
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && text.ClauseOf(p.FirstToken) == clause && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            && text.ClauseOf(p.FirstToken) == clause && !IsNotEventPlace(doc, p) && !IsCountryOnly(p)).ToList();
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
@@ -625,7 +639,7 @@ internal static class EventAssembler
 
         // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
         int paragraph = doc.ParagraphOfSentence[sentence];
-        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p)
+        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsNotEventPlace(doc, p) && !IsCountryOnly(p)
             && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph);
         if (best is not null)
         {
@@ -633,8 +647,8 @@ internal static class EventAssembler
             yield break;
         }
 
-        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p))
-            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p) && !IsCountryOnly(p));
+        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsNotEventPlace(doc, p) && !IsCountryOnly(p))
+            ?? places.FirstOrDefault(p => p.Location is not null && !IsNotEventPlace(doc, p) && !IsCountryOnly(p));
         if (fallback is not null)
         {
             yield return (fallback, true);
@@ -678,7 +692,7 @@ internal static class EventAssembler
         int bestDistance = int.MaxValue;
         foreach (var p in candidates)
         {
-            if (p.Location is null || IsAnchor(doc, p) || IsCountryOnly(p))
+            if (p.Location is null || IsNotEventPlace(doc, p) || IsCountryOnly(p))
             {
                 continue;
             }
@@ -692,6 +706,31 @@ internal static class EventAssembler
         }
 
         return best;
+    }
+
+    /// <summary>A place that only locates or compares: an anchor of a relative place, or a place after "بعد" ("حررت ثالث مدينة بعد مدينتي الضالع وعدن": those fell before).</summary>
+    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p);
+
+    private static bool FollowsBaad(DocumentMentions doc, PlaceRef p)
+    {
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+        {
+            at = PlaceNounStart(doc, at);
+        }
+
+        if (at > 0 && doc.Text.NormOf(at - 1) is "بعد" or "وبعد")
+        {
+            return true;
+        }
+
+        // The second place of "بعد الضالع وعدن": joined to a place that follows "بعد".
+        var word = doc.Text.NormOf(p.FirstToken);
+        bool glued = word.Length > 0 && word[0] == 'و';
+        var previous = doc.Places.LastOrDefault(o => o.EndToken <= p.FirstToken && o.FirstToken < p.FirstToken
+            && (o.EndToken == p.FirstToken && glued
+                || o.EndToken == p.FirstToken - 1 && doc.Text.NormOf(o.EndToken) is "و" or ","));
+        return previous is not null && FollowsBaad(doc, previous);
     }
 
     /// <summary>
