@@ -85,3 +85,48 @@ public sealed class NonEventTests
         }
     }
 }
+
+/// <summary>Parts and summaries of an incident fold into it instead of making events of their own (sentences written for these tests).</summary>
+public sealed class IncidentPartTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static List<ConflictEvent> Counted(string text, string country = "IQ") =>
+        Extractor.Extract(new Document("t", text, new DateOnly(2015, 7, 21)) { CountryHint = country })
+            .Where(e => e.Modality.Counts()).ToList();
+
+    [Theory]
+    [InlineData("شنت القوات الأمنية هجوما على مواقع داعش في الرمادي أسفر عن مقتل عشرة مسلحين وتدمير سيارة مفخخة.", "Disrupted weapons use")]
+    [InlineData("شن طيران التحالف غارات على مواقع داعش في بيجي ودمر سيارة مفخخة بقصف جوي.", "Disrupted weapons use")]
+    [InlineData("نصبت المقاومة كمينا لدورية الحوثيين في رداع وأحرقت عربة لهم.", "Looting/property destruction")]
+    public void An_outcome_of_a_strike_or_fight_is_no_event_of_its_own(string text, string absentSubType)
+    {
+        var events = Counted(text, text.Contains("رداع", StringComparison.Ordinal) ? "YE" : "IQ");
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.SubEventType.Name() == absentSubType);
+    }
+
+    [Fact]
+    public void A_destroyed_car_bomb_on_its_own_is_disrupted_weapons_use()
+    {
+        Assert.Contains(Counted("دمرت القوات الأمنية ثلاث سيارات مفخخة قرب الرمادي."), e => e.SubEventType.Name() == "Disrupted weapons use");
+    }
+
+    [Fact]
+    public void Towns_named_after_baad_are_not_where_the_takeover_happened()
+    {
+        const string text = "سيطرت المقاومة الشعبية اليوم على مدينة الحوطة. وقالت مصادر إن المقاومة حررت ثالث مدينة من الحوثيين بعد مدينتي الضالع وعدن.";
+        var events = Counted(text, "YE");
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Location?.Name is "Aden" or "Ad Dali");
+    }
+
+    [Fact]
+    public void A_provincial_tally_of_killings_folds_into_the_located_incident()
+    {
+        const string text = "قتل خمسة مدنيين في أعمال عنف بمحافظة الأنبار أمس. وقال مصدر أمني إن مسلحين من داعش قصفوا بقذائف الهاون حيا سكنيا في الفلوجة أمس.";
+        var events = Counted(text);
+        var e = Assert.Single(events);
+        Assert.Equal("Shelling/artillery/missile attack", e.SubEventType.Name());
+    }
+}

@@ -266,8 +266,10 @@ internal static class EventAssembler
         if (t.Class is TriggerClass.Clash or TriggerClass.Attack)
         {
             // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
+            // A car bomb destroyed as the outcome of this attack ("هجوم ... أسفر عن تدمير سيارة مفخخة") does not replace it.
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
+                && !(o.Class == TriggerClass.Defuse && IsOutcome(doc, o))
                 && (text.ClauseOf(o.FirstToken) == clause
                     || (text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
@@ -279,7 +281,7 @@ internal static class EventAssembler
         }
 
         if (t.Class is TriggerClass.Defuse
-            && ((doc.RoleBeforeToken.TryGetValue(t.FirstToken, out var role) && role == ArgumentRole.Result)
+            && (IsOutcome(doc, t)
                 || doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell && text.ClauseOf(o.FirstToken) == clause)))
         {
             return true; // "أسفرت عن تدمير سيارة مفخخة", "تدمير سيارة مفخخة بقصف للطيران": an outcome of the strike or operation
@@ -292,6 +294,15 @@ internal static class EventAssembler
         }
 
         return false;
+    }
+
+    // A trigger shortly after "أسفر عن", "أدى إلى" in its sentence names an outcome of the event told before it.
+    private static bool IsOutcome(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int sentence = text.SentenceOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Result && kv.Key <= t.FirstToken && t.FirstToken - kv.Key <= 12
+            && text.SentenceOf(kv.Key) == sentence);
     }
 
     /// <summary>
