@@ -18,6 +18,12 @@ internal static class EventAssembler
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
+    /// <summary>
+    /// A day named in another sentence dates a trigger only when it is this week's news: an older one ("قتل في 15 يوليو"
+    /// in a background sentence) belongs to its own sentence, not to the story told after it.
+    /// </summary>
+    private const int CarryOverDays = 7;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -581,7 +587,8 @@ internal static class EventAssembler
         {
             foreach (var d in doc.Dates)
             {
-                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published)
+                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published
+                    && d.Start.AddDays(CarryOverDays) >= doc.Document.Published)
                 {
                     best = d;
                 }
@@ -594,7 +601,8 @@ internal static class EventAssembler
             }
 
             // The lead's date, when the story names one later.
-            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published);
+            var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published
+                && d.Start.AddDays(CarryOverDays) >= doc.Document.Published);
             if (lead is not null)
             {
                 return (lead, lead.Start, null, TimePrecision.Week);
