@@ -130,3 +130,29 @@ public sealed class IncidentPartTests
         Assert.Equal("Shelling/artillery/missile attack", e.SubEventType.Name());
     }
 }
+
+/// <summary>Places that a sentence names without the event happening there (sentences written for these tests).</summary>
+public sealed class EventPlaceTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static List<ConflictEvent> Counted(string text, string country) =>
+        Extractor.Extract(new Document("t", text, new DateOnly(2015, 8, 9)) { CountryHint = country })
+            .Where(e => e.Modality.Counts()).ToList();
+
+    [Fact]
+    public void A_street_named_after_a_town_is_not_that_town()
+    {
+        var events = Counted("قتل ثلاثة مدنيين أمس جراء سقوط قذائف هاون أطلقتها فصائل المعارضة على شارع بغداد في دمشق.", "SY");
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Location?.Name == "Baghdad");
+    }
+
+    [Fact]
+    public void The_base_a_strike_came_from_is_not_where_it_fell()
+    {
+        var events = Counted("قصفت طائرة حربية تابعة لسلاح الجو الليبي من قاعدة طبرق الجوية مواقع للتنظيم في مدينة درنة أمس.", "LY");
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Location?.Name == "Tobruk");
+    }
+}

@@ -637,7 +637,7 @@ internal static class EventAssembler
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && text.ClauseOf(p.FirstToken) == clause && !IsNotEventPlace(doc, p) && !IsCountryOnly(p)).ToList();
+            && text.ClauseOf(p.FirstToken) == clause && !IsNotEventPlace(doc, p) && !IsCountryOnly(p) && !IsLaunchSite(doc, t, p)).ToList();
         if (after.Count > 0)
         {
             foreach (var p in Coordinated(doc, after))
@@ -648,8 +648,8 @@ internal static class EventAssembler
             yield break;
         }
 
-        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause), t)
-            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
+        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause && !IsLaunchSite(doc, t, p)), t)
+            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence && !IsLaunchSite(doc, t, p)), t);
         if (best is not null)
         {
             yield return (best, false);
@@ -728,7 +728,42 @@ internal static class EventAssembler
     }
 
     /// <summary>A place that only locates or compares: an anchor of a relative place, or a place after "بعد" ("حررت ثالث مدينة بعد مدينتي الضالع وعدن": those fell before).</summary>
-    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p);
+    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p);
+
+    /// <summary>"شارعي الثورة وبغداد", "شارع حلب": a street named after a town, not the town.</summary>
+    private static bool IsStreetName(DocumentMentions doc, PlaceRef p)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(p.FirstToken);
+        for (int i = p.FirstToken - 1; i >= Math.Max(0, p.FirstToken - 3) && text.ClauseOf(i) == clause; i--)
+        {
+            var w = text.NormOf(i);
+            if (w is "شارع" or "شارعي" or "وشارع" or "بشارع" or "شوارع")
+            {
+                return true;
+            }
+
+            if (doc.Places.Any(o => o.FirstToken <= i && i < o.EndToken))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"قصفت طائرات سلاح الجو من قاعدة طبرق مركبا قبالة درنة": the base a strike or shell came from is not where it fell.</summary>
+    private static bool IsLaunchSite(DocumentMentions doc, TriggerMention t, PlaceRef p)
+    {
+        if (t.Class is not (TriggerClass.Air or TriggerClass.Shell) || p.FirstToken < 1)
+        {
+            return false;
+        }
+
+        var text = doc.Text;
+        var before = text.NormOf(p.FirstToken - 1);
+        return before is "من" || (p.FirstToken >= 2 && before is "قاعده" or "مطار" && text.NormOf(p.FirstToken - 2) is "من");
+    }
 
     private static bool FollowsBaad(DocumentMentions doc, PlaceRef p)
     {
