@@ -97,7 +97,7 @@ public sealed class BulkFalsePositiveTests(ITestOutputHelper output)
     /// Every second article of the non-conflict sections over the whole year (a fixed sample of about 2,300): the sports,
     /// economy and culture pages of the general papers and the sports dailies must give almost no events; the economic
     /// daily also runs world news (the Suruç bombing, coalition air strikes), so it gets a looser bound. Both bounds were
-    /// exceeded before the non-event rules (1.48 and 17.0 per 100 on this sample; 0.46 and 14.8 after).
+    /// exceeded before the non-event rules (1.48 and 17.0 per 100 on this sample; 0.57 and 15.2 after).
     /// </summary>
     [SkippableFact]
     public void Non_conflict_sections_give_almost_no_events()
