@@ -7,11 +7,15 @@ using Rasid.Bench;
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
 //   rates [--limit N] [--path FILE] [--examples K] [--sections a,b] [--events FILE]   events per 100 articles, per newspaper section, with examples
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
+//   web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium PATH]   rasid serve on DB: API latency and dashboard page load (chromium)
+//   soak DB [--limit N] [--path FILE] [--sample S]                 ingest the bulk corpus while the API serves dashboard queries and an analyst's reviews; memory curve and store checks
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench rates [--limit N (def. 2000)] [--path FILE.jsonl.gz] [--examples K] [--sections sports,economy] [--events FILE]
            Rasid.Bench store DB [REPEAT]
+           Rasid.Bench web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium /usr/bin/chromium]
+           Rasid.Bench soak NEW.db [--limit N] [--path FILE.jsonl.gz] [--sample SECONDS]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -32,6 +36,10 @@ try
             return new EventRateRun(ParseRateOptions(args[1..]), Console.Out).Run();
         case "store":
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
+        case "web":
+            return await WebRun.RunAsync(ParseWebOptions(args[1..]), Console.Out);
+        case "soak":
+            return RunSoak(args[1..]);
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -74,6 +82,62 @@ static EventRateOptions ParseRateOptions(string[] args)
     }
 
     return new EventRateOptions(path, limit, examples, sections, events);
+}
+
+static WebRunOptions ParseWebOptions(string[] args)
+{
+    string db = "rasid.db", chromium = "/usr/bin/chromium";
+    string? rasid = null;
+    int loads = 20, repeat = 50;
+    bool dbSeen = false;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--loads": loads = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--repeat": repeat = Math.Max(1, int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+            case "--rasid": rasid = Value(); break;
+            case "--chromium": chromium = Value(); break;
+            default:
+                if (dbSeen || args[i].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"unknown option {args[i]}");
+                }
+
+                db = args[i];
+                dbSeen = true;
+                break;
+        }
+    }
+
+    return new WebRunOptions(db, loads, repeat, rasid, chromium);
+}
+
+static int RunSoak(string[] args)
+{
+    if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+    {
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    string? path = null;
+    int limit = 0;
+    double sample = 3;
+    for (int i = 1; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--limit": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--path": path = Value(); break;
+            case "--sample": sample = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+            default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
+        }
+    }
+
+    return new SoakRun(args[0], path, limit, TimeSpan.FromSeconds(Math.Max(0.5, sample)), Console.Out).Run();
 }
 
 static CorpusRunOptions ParseCorpusOptions(string[] args)

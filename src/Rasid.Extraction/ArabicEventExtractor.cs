@@ -42,6 +42,11 @@ public sealed class ArabicEventExtractor : IEventExtractor
     public IReadOnlyList<ConflictEvent> Extract(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (PublicationDate.Problem(document.Published) is { } problem)
+        {
+            throw new RasidException("E305", document.Id, problem);
+        }
+
         var text = TextAnalyzer.Analyze(document.Text);
         var dates = _dates.Find(text, document.Published);
         var doc = new DocumentMentions(document, text)

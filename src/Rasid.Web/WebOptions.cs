@@ -31,18 +31,38 @@ public sealed record WebOptions
     /// <summary>Folder of the dashboard's static files; default: wwwroot beside the binaries, else under the content root.</summary>
     public string? WebRoot { get; init; }
 
-    /// <summary>The settings as configuration keys, so options given in code (rasid serve) and by configuration meet in one place.</summary>
+    /// <summary>
+    /// The settings as configuration keys, so options given in code (rasid serve) and by configuration meet in one place.
+    /// The store and every setting that differs from its default are given, so a limit left at its default in code can still be set by
+    /// configuration (<c>Rasid__MaxBodyBytes=…</c> in the environment of <c>rasid serve</c>).
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration()
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var d = new WebOptions();
         yield return new($"{Section}:{nameof(Db)}", Db);
-        yield return new($"{Section}:{nameof(ReadKeyed)}", ReadKeyed ? "true" : "false");
-        yield return new($"{Section}:{nameof(MaxBodyBytes)}", MaxBodyBytes.ToString(inv));
-        yield return new($"{Section}:{nameof(MaxTextChars)}", MaxTextChars.ToString(inv));
-        yield return new($"{Section}:{nameof(LoginPermitsPerMinute)}", LoginPermitsPerMinute.ToString(inv));
-        yield return new($"{Section}:{nameof(WritePermitsPerMinute)}", WritePermitsPerMinute.ToString(inv));
-        yield return new($"{Section}:{nameof(MaxFailedLogins)}", MaxFailedLogins.ToString(inv));
-        yield return new($"{Section}:{nameof(LockoutMinutes)}", LockoutMinutes.ToString(inv));
+
+        if (ReadKeyed)
+        {
+            yield return new($"{Section}:{nameof(ReadKeyed)}", "true");
+        }
+
+        foreach (var (name, value, byDefault) in new (string, long, long)[]
+        {
+            (nameof(MaxBodyBytes), MaxBodyBytes, d.MaxBodyBytes),
+            (nameof(MaxTextChars), MaxTextChars, d.MaxTextChars),
+            (nameof(LoginPermitsPerMinute), LoginPermitsPerMinute, d.LoginPermitsPerMinute),
+            (nameof(WritePermitsPerMinute), WritePermitsPerMinute, d.WritePermitsPerMinute),
+            (nameof(MaxFailedLogins), MaxFailedLogins, d.MaxFailedLogins),
+            (nameof(LockoutMinutes), LockoutMinutes, d.LockoutMinutes),
+        })
+        {
+            if (value != byDefault)
+            {
+                yield return new($"{Section}:{name}", value.ToString(inv));
+            }
+        }
+
         if (WebRoot is not null)
         {
             yield return new($"{Section}:{nameof(WebRoot)}", WebRoot);

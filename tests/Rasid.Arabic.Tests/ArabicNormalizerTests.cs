@@ -161,4 +161,18 @@ public class ArabicNormalizerTests
         int n = ArabicNormalizer.NormalizeInPlace(buffer);
         Assert.Equal(ArabicNormalizer.Normalize(s).Text, new string(buffer, 0, n));
     }
+
+    // Found by the fuzzer (tests/Rasid.Fuzz.Tests): a NUL was dropped when another character changed before it and kept
+    // otherwise, so a token's surface did not renormalize to the token.
+    [Theory]
+    [InlineData("م\0ن")]
+    [InlineData("آ م\0ن")]
+    [InlineData("\0")]
+    public void A_nul_character_is_kept_whether_or_not_the_text_around_it_changes(string text)
+    {
+        var n = ArabicNormalizer.Normalize(text);
+        Assert.Equal(text.Count(c => c == '\0'), n.Text.Count(c => c == '\0'));
+        var buffer = text.ToCharArray();
+        Assert.Equal(n.Text, new string(buffer, 0, ArabicNormalizer.NormalizeInPlace(buffer)));
+    }
 }

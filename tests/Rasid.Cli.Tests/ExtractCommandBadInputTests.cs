@@ -51,11 +51,12 @@ public class ExtractCommandBadInputTests
     }
 
     [Theory]
-    [InlineData("{\"id\":\"b\",\"published\":\"2015-07-22\",\"text\":\"قصف", "is not valid JSON")]
-    [InlineData("[1,2,3]", "is not a JSON object")]
-    [InlineData("{\"id\":\"b\",\"published\":\"2015-07-22\"}", "has no \"text\"")]
-    [InlineData("{\"id\":\"b\",\"published\":\"22/07/2015\",\"text\":\"قصف\"}", "not a yyyy-mm-dd date")]
-    public void A_broken_line_in_the_middle_of_a_dump_is_rejected_by_line_number_and_the_rest_is_processed(string brokenLine, string reason)
+    [InlineData("{\"id\":\"b\",\"published\":\"2015-07-22\",\"text\":\"قصف", "E110", "not valid JSON")]
+    [InlineData("[1,2,3]", "E111", "a JSONL record must be an object")]
+    [InlineData("{\"id\":\"b\",\"published\":\"2015-07-22\"}", "E112", "record has no \"text\"")]
+    [InlineData("{\"id\":\"b\",\"published\":\"22/07/2015\",\"text\":\"قصف\"}", "E113", "\"published\" is '22/07/2015', not a date")]
+    [InlineData("{\"id\":\"b\",\"published\":\"2015-07-22\",\"text\":\"قصف \\ud800\"}", "E110", "not valid JSON text")]
+    public void A_broken_line_in_the_middle_of_a_dump_is_rejected_by_line_number_and_the_rest_is_processed(string brokenLine, string code, string reason)
     {
         var dir = CliHarness.TempFolder();
         var dump = CliHarness.Write(dir, "dump.jsonl", string.Join('\n',
@@ -66,8 +67,7 @@ public class ExtractCommandBadInputTests
         var extractor = FakeExtractor.OneEventPerDocument();
         var r = CliHarness.Run(extractor, ["extract", dump]);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains($"{dump}:2: ", r.Stderr, StringComparison.Ordinal);
-        Assert.Contains(reason, r.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{code}: {dump}:2: {reason}", r.Stderr, StringComparison.Ordinal);
         Assert.Equal(["a", "c"], extractor.Seen.Select(d => d.Id));
         Assert.Equal(2, r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("3 documents, 2 events, 1 rejected", r.Stderr, StringComparison.Ordinal);
@@ -156,9 +156,9 @@ public class ExtractCommandBadInputTests
     }
 
     [Theory]
-    [InlineData("--format", "xml", "E113")]
-    [InlineData("--published", "yesterday", "E111")]
-    [InlineData("--country", "Syria", "E112")]
+    [InlineData("--format", "xml", "E416")]
+    [InlineData("--published", "yesterday", "E414")]
+    [InlineData("--country", "Syria", "E415")]
     public void A_bad_option_value_stops_before_reading_anything_with_exit_code_2(string option, string value, string code)
     {
         var extractor = FakeExtractor.OneEventPerDocument();
@@ -175,6 +175,33 @@ public class ExtractCommandBadInputTests
         CliHarness.Write(dir, "a.txt", Report);
         var r = CliHarness.Run(FakeExtractor.OneEventPerDocument(), ["extract", dir, "--id", "x"]);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("E110", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("E413: --id", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_reads_html_pages_feeds_and_subfolders_through_the_same_readers_as_ingest()
+    {
+        var dir = CliHarness.TempFolder();
+        CliHarness.Write(dir, "a-page.html", "<!DOCTYPE html><html><head><title>غارات</title><script>x()</script></head><body><p>" + Report + "</p></body></html>");
+        CliHarness.Write(dir, "b-feed.rss",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://example.org/</link><description>d</description>" +
+            "<item><title>قصف</title><guid>item-1</guid><pubDate>Tue, 21 Jul 2015 10:00:00 GMT</pubDate><description>" + Report + "</description></item></channel></rss>");
+        Directory.CreateDirectory(Path.Combine(dir, "sub"));
+        CliHarness.Write(Path.Combine(dir, "sub"), "c.txt", Report);
+        var extractor = FakeExtractor.OneEventPerDocument();
+        var r = CliHarness.Run(extractor, ["extract", dir, "--published", "2024-03-10"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(["a-page", "item-1", "c"], extractor.Seen.Select(d => d.Id));
+        Assert.DoesNotContain("x()", extractor.Seen[0].Text, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2015, 7, 21), extractor.Seen[1].Published);
+    }
+
+    [Fact]
+    public void An_empty_folder_is_one_coded_rejection_naming_it()
+    {
+        var dir = CliHarness.TempFolder();
+        var r = CliHarness.Run(FakeExtractor.OneEventPerDocument(), ["extract", dir, "--published", "2024-03-10"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"E106: {dir}: folder holds no readable files", r.Stderr, StringComparison.Ordinal);
     }
 }

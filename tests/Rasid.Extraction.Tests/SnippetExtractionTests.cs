@@ -97,4 +97,27 @@ public sealed class SnippetExtractionTests
         const string text = "شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش.";
         Assert.Equal(Run(text).Select(e => e.EventId), Run(text).Select(e => e.EventId));
     }
+
+    // Found by the fuzzer (tests/Rasid.Fuzz.Tests): date arithmetic against a publication date at the ends of the
+    // calendar threw ArgumentOutOfRangeException; such a date is now refused with a coded error naming the document.
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(622, 7, 1)]
+    [InlineData(9999, 12, 31)]
+    public void A_publication_date_at_the_ends_of_the_calendar_is_refused_with_a_coded_error_naming_the_document(int year, int month, int day)
+    {
+        var doc = new Document("edge", "قتل خمسة مدنيين في قصف على حلب يوم الثلاثاء الماضي في 32 شباط من الأسبوع الماضي.", new DateOnly(year, month, day));
+        var ex = Assert.Throws<RasidException>(() => Extractor.Extract(doc));
+        Assert.Equal(("E305", "edge"), (ex.Code, ex.Input));
+    }
+
+    [Theory]
+    [InlineData(1000, 1, 1)]
+    [InlineData(9000, 12, 31)]
+    public void A_publication_date_inside_the_supported_range_resolves_relative_dates_without_error(int year, int month, int day)
+    {
+        var published = new DateOnly(year, month, day);
+        var events = Extractor.Extract(new Document("edge", "قتل خمسة مدنيين في قصف على حلب يوم الثلاثاء الماضي.", published) { CountryHint = "SY" });
+        Assert.All(events, e => Assert.InRange(e.EventDate, published.AddDays(-400), published.AddDays(30)));
+    }
 }

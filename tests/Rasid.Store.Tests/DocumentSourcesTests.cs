@@ -124,6 +124,45 @@ public class DocumentSourcesTests : IDisposable
         Assert.Equal("E123", r.Code);
     }
 
+    // Found by the fuzzer (tests/Rasid.Fuzz.Tests): each of these escaped as an exception and stopped the batch.
+    [Theory]
+    [InlineData("""{"id":"a","published":"2015-07-21","text":"قصف \ud800 على حلب"}""", "E110")]
+    [InlineData("""{"id":"a","published":"2015-07-21","text":"قصف \udf30"}""", "E110")]
+    [InlineData("""{"id":"a","published":"0001-01-01","text":"قصف"}""", "E113")]
+    [InlineData("""{"id":"a","published":"9999-12-31","text":"قصف"}""", "E113")]
+    public void A_jsonl_record_with_an_unpaired_surrogate_escape_or_an_impossible_publication_date_is_a_coded_rejection(string line, string code)
+    {
+        var r = Assert.IsType<SourceRejection>(DocumentSources.ParseJsonlRecord("dump.jsonl:3", line, NoDefaults));
+        Assert.Equal(("dump.jsonl:3", code), (r.Input, r.Code));
+    }
+
+    [Theory]
+    [InlineData("""<?xml version="1.0"?><rss><channel><title>t</title><item><title>قصف</title></item></channel></rss>""")]
+    [InlineData("""<?xml version="1.0"?><rss version="9.9"><channel><title>t</title></channel></rss>""")]
+    public void A_well_formed_feed_the_syndication_reader_refuses_is_one_coded_rejection_naming_it(string xml)
+    {
+        var p = Write("odd.rss", xml);
+        var r = Assert.IsType<SourceRejection>(Assert.Single(DocumentSources.Read(p, NoDefaults)));
+        Assert.Equal(("E124", p), (r.Code, r.Input));
+    }
+
+    [Fact]
+    public void A_feed_item_with_an_unreadable_or_impossible_date_is_rejected_alone_and_the_other_items_are_read()
+    {
+        var p = Write("dates.rss",
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>t</title><link>http://example.org/</link><description>d</description>
+            <item><title>أ</title><guid>n1</guid><pubDate>Tue, 32 Feb 2015 99:00:00 GMT</pubDate></item>
+            <item><title>ب</title><guid>n2</guid><pubDate>Fri, 31 Dec 9999 00:00:00 GMT</pubDate></item>
+            <item><title>ج</title><guid>n3</guid><pubDate>Tue, 21 Jul 2015 10:00:00 GMT</pubDate></item>
+            </channel></rss>
+            """);
+        var items = DocumentSources.Read(p, new SourceDefaults(new DateOnly(2015, 7, 1), null, null)).ToList();
+        Assert.Equal("n3", Assert.Single(items.OfType<SourceDocument>()).Document.Id);
+        Assert.Equal([(p + "#item1", "E127"), (p + "#item2", "E127")], items.OfType<SourceRejection>().Select(r => (r.Input, r.Code)));
+    }
+
     [Fact]
     public void A_missing_input_is_one_rejection_naming_it()
     {

@@ -41,6 +41,11 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public string Password { get; private set; } = "browser-test-pass-1";
 
+    /// <summary>A read-only user: logged in, but every review must be refused to it, on screen and by the API.</summary>
+    public string ViewerName { get; private set; } = "viewer1";
+
+    public string ViewerPassword { get; private set; } = "browser-test-pass-2";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
@@ -64,6 +69,8 @@ public sealed class DashboardServer : IAsyncLifetime
             BaseUrl = external.TrimEnd('/');
             UserName = Environment.GetEnvironmentVariable("RASID_DASHBOARD_USER") ?? UserName;
             Password = Environment.GetEnvironmentVariable("RASID_DASHBOARD_PASSWORD") ?? Password;
+            ViewerName = Environment.GetEnvironmentVariable("RASID_DASHBOARD_VIEWER") ?? ViewerName;
+            ViewerPassword = Environment.GetEnvironmentVariable("RASID_DASHBOARD_VIEWER_PASSWORD") ?? ViewerPassword;
         }
         else
         {
@@ -113,6 +120,12 @@ public sealed class DashboardServer : IAsyncLifetime
         if (users.ExitCode != 0)
         {
             throw new InvalidOperationException($"rasid users add failed ({users.ExitCode}): {users.Stderr}{users.Stdout}");
+        }
+
+        var viewer = RasidCli.Run(ViewerPassword + "\n", "users", "add", ViewerName, "--role", "viewer", "--db", db, "--password-stdin");
+        if (viewer.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rasid users add (viewer) failed ({viewer.ExitCode}): {viewer.Stderr}{viewer.Stdout}");
         }
 
         int port = FreePort();

@@ -82,6 +82,7 @@ public sealed class DocumentsApiTests : IDisposable
     [Theory]
     [InlineData("""{"text":"نص","published":"2017-02-30"}""", "published")]
     [InlineData("""{"text":"نص","published":"02/05/2017"}""", "published")]
+    [InlineData("""{"text":"نص","published":"0001-01-01"}""", "published")]
     [InlineData("""{"text":"نص"}""", "published")]
     [InlineData("""{"text":"  ","published":"2017-05-02"}""", "text")]
     [InlineData("""{"text":"نص","published":"2017-05-02","country_hint":"Syria"}""", "country_hint")]

@@ -62,6 +62,36 @@ public sealed class EventsApiTests : IDisposable
         Assert.Equal(expected.Length, page.GetProperty("total").GetInt64());
     }
 
+    [Theory]
+    [InlineData("order=date")]
+    [InlineData("order=fatalities&type=Battles")]
+    [InlineData("country=syria&limit=1&offset=1")]
+    public async Task Summary_fields_list_the_same_incidents_with_what_map_and_table_show_and_nothing_heavy(string query)
+    {
+        await TestDocs.Seed(_f);
+        using var c = _f.Client();
+        var full = await c.GetJson("/api/events?" + query);
+        var summary = await c.GetJson("/api/events?fields=summary&" + query);
+        Assert.Equal(full.Ids(), summary.Ids());
+        Assert.Equal(full.GetProperty("total").GetInt64(), summary.GetProperty("total").GetInt64());
+        foreach (var (f, s) in full.GetProperty("items").EnumerateArray().Zip(summary.GetProperty("items").EnumerateArray()))
+        {
+            foreach (var field in new[]
+                     {
+                         "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "country_code", "admin1",
+                         "location", "latitude", "longitude", "geo_precision", "fatalities", "modality", "source_count", "review_state",
+                     })
+            {
+                Assert.Equal(f.GetProperty(field).GetRawText(), s.GetProperty(field).GetRawText());
+            }
+
+            foreach (var heavy in new[] { "evidence", "notes", "place_candidates", "document_ids" })
+            {
+                Assert.False(s.TryGetProperty(heavy, out _), $"summary carries {heavy}");
+            }
+        }
+    }
+
     [Fact]
     public async Task Paging_keeps_the_total_and_walks_the_order()
     {
@@ -86,6 +116,7 @@ public sealed class EventsApiTests : IDisposable
     [InlineData("modality=rumoured", "modality")]
     [InlineData("order=random", "order")]
     [InlineData("colour=red", "colour")]
+    [InlineData("fields=evidence", "fields")]
     public async Task Bad_filters_get_400_problem_details_naming_the_parameter(string query, string field)
     {
         using var c = _f.Client();
@@ -209,6 +240,17 @@ public sealed class EventsApiTests : IDisposable
         Assert.Equal(0, server.GetProperty("in_flight").GetInt64());
         Assert.Equal(3, s.GetProperty("store").GetProperty("documents").GetInt64());
         Assert.Equal(JsonValueKind.Null, s.GetProperty("queue").ValueKind);
+    }
+
+    [Fact]
+    public async Task Ingest_status_counts_a_document_this_server_stored_at_once_despite_caching_the_store_counts()
+    {
+        await TestDocs.Seed(_f);
+        using var c = _f.Client();
+        var before = (await c.GetJson("/api/ingest/status")).GetProperty("store").GetProperty("documents").GetInt64();
+        await _f.Submit(TestDocs.Yemen + "\nتحديث.", "2015-07-22", "doc-d", "YE"); // new text: not a duplicate
+        var after = (await c.GetJson("/api/ingest/status")).GetProperty("store").GetProperty("documents").GetInt64();
+        Assert.Equal(before + 1, after);
     }
 
     [Fact]

@@ -72,9 +72,9 @@ public static class ArabicNormalizer
         {
             char c = original[i];
             char f = fold[c];
-            if (f == Removed)
+            if (f == Removed && c != Removed)
             {
-                continue;
+                continue; // NUL folds to itself (the table's "removed" mark is NUL), as FirstChange and FoldChar see it
             }
 
             if (f == Expands)
@@ -128,7 +128,7 @@ public static class ArabicNormalizer
         {
             char c = text[i];
             char f = fold[c];
-            if (f == Removed)
+            if (f == Removed && c != Removed)
             {
                 continue;
             }

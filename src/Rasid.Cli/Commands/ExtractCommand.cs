@@ -3,12 +3,14 @@ using System.Globalization;
 using Rasid.Cli.Input;
 using Rasid.Core;
 using Rasid.Export;
+using Rasid.Store.Ingest;
 
 namespace Rasid.Cli.Commands;
 
 /// <summary>
 /// <c>rasid extract PATH… [--published DATE] [--country ISO2] [--format json|jsonl|csv|geojson] [--id ID]</c>:
-/// events from a file, a folder of *.txt, a JSONL(.gz) dump or stdin ("-"), on stdout. A bad document gets one
+/// events from a file, a folder, a JSONL(.gz) dump, a feed or stdin ("-"), on stdout; inputs are read by
+/// <see cref="DocumentSources"/>, the reader <c>rasid ingest</c> uses. A bad document gets one
 /// error line on stderr naming it and the reason; the batch goes on; the exit code is 1 when anything was rejected,
 /// after a summary line "N documents, M events, K rejected: …".
 /// </summary>
@@ -24,7 +26,7 @@ internal static class ExtractCommand
         ArgumentNullException.ThrowIfNull(services);
         var paths = new Argument<string[]>("path")
         {
-            Description = "A UTF-8 text file, a folder (every *.txt in it), a .jsonl or .jsonl.gz dump (id, published, country_hint, source, url, title, text per line), or - for stdin.",
+            Description = "A text file (UTF-8, UTF-16 with BOM, Windows-1256, ISO-8859-6), an .html page, a folder (every readable file in it, recursively), a .jsonl or .jsonl.gz dump (id, published, country_hint, source, url, title, text per line), an RSS/Atom feed (.rss, .atom, .xml), or - for stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
         var published = new Option<string?>("--published")
@@ -69,42 +71,35 @@ internal static class ExtractCommand
 
     private static int Run(ExtractRequest request, CommandServices services, TextWriter output, TextWriter err)
     {
-        if (request.Id is not null && (request.Paths.Length > 1 || Directory.Exists(request.Paths[0]) || DocumentInputs.IsDump(request.Paths[0])))
+        if (request.Id is not null && (request.Paths.Length > 1 || DocumentInputs.HoldsManyDocuments(request.Paths[0])))
         {
-            throw new RasidException("E110", "--id", "names one document; give a single file or -");
+            throw new RasidException("E413", "--id", "names one document; give a single file or -");
         }
 
         var extractor = services.Extractor();
         var writer = request.Format.CreateWriter(output, services.Time.GetUtcNow());
         int documents = 0, events = 0, notWritten = 0, datedToday = 0;
         var rejected = new List<RasidException>();
+        // Documents whose input gives no date are dated --published, else today (said once on stderr).
+        var defaults = new SourceDefaults(request.Published ?? services.Today, request.Country, null);
         foreach (var path in request.Paths)
         {
-            foreach (var input in DocumentInputs.Read(path, services.OpenStdin))
+            foreach (var item in DocumentInputs.Read(path, defaults, services.OpenStdin))
             {
                 documents++;
-                if (input.Error is { } error)
+                if (item is SourceRejection r)
                 {
-                    Reject(error);
+                    Reject(new RasidException(r.Code, r.Input, r.Reason));
                     continue;
                 }
 
-                var date = input.Published ?? request.Published;
-                if (date is null)
+                var read = (SourceDocument)item;
+                if (read.DatedByDefault && request.Published is null && datedToday++ == 0)
                 {
-                    if (datedToday++ == 0)
-                    {
-                        err.WriteLine($"rasid: warning: {input.InputName}: no publication date (pass --published yyyy-mm-dd); relative dates resolve against today, {services.Today:yyyy-MM-dd}");
-                    }
+                    err.WriteLine($"rasid: warning: {read.Input}: no publication date (pass --published yyyy-mm-dd); relative dates resolve against today, {services.Today:yyyy-MM-dd}");
                 }
 
-                var document = new Document(request.Id ?? input.Id ?? "stdin", input.Text!, date ?? services.Today)
-                {
-                    CountryHint = input.CountryHint ?? request.Country,
-                    Source = input.Source,
-                    Url = input.Url,
-                    Title = input.Title,
-                };
+                var document = request.Id is null ? read.Document : WithId(read.Document, request.Id);
                 IReadOnlyList<ConflictEvent> found;
                 try
                 {
@@ -118,7 +113,7 @@ internal static class ExtractCommand
                 catch (Exception ex)
                 {
                     // a fault in extraction must not cost the rest of the batch, nor print a stack trace
-                    Reject(new RasidException("E300", input.InputName, $"extraction failed ({ex.GetType().Name}: {ex.Message})"));
+                    Reject(new RasidException("E300", read.Input, $"extraction failed ({ex.GetType().Name}: {ex.Message})"));
                     continue;
                 }
 
@@ -165,6 +160,14 @@ internal static class ExtractCommand
         }
     }
 
+    private static Document WithId(Document d, string id) => new(id, d.Text, d.Published)
+    {
+        CountryHint = d.CountryHint,
+        Source = d.Source,
+        Url = d.Url,
+        Title = d.Title,
+    };
+
     private static DateOnly? ParseDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -174,7 +177,7 @@ internal static class ExtractCommand
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new RasidException("E111", "--published", $"'{text}' is not a yyyy-mm-dd date");
+            : throw new RasidException("E414", "--published", $"'{text}' is not a yyyy-mm-dd date");
     }
 
     private static string? ParseCountry(string? text)
@@ -187,11 +190,11 @@ internal static class ExtractCommand
         var c = text.Trim();
         return c.Length == 2 && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1])
             ? c.ToUpperInvariant()
-            : throw new RasidException("E112", "--country", $"'{text}' is not an ISO 3166-1 alpha-2 code (e.g. SY, IQ, YE, LY)");
+            : throw new RasidException("E415", "--country", $"'{text}' is not an ISO 3166-1 alpha-2 code (e.g. SY, IQ, YE, LY)");
     }
 
     private static ExportFormat ParseFormat(string? text) =>
         ExportFormats.TryParse(text, out var f)
             ? f
-            : throw new RasidException("E113", "--format", $"'{text}' is not one of json, jsonl, csv, geojson");
+            : throw new RasidException("E416", "--format", $"'{text}' is not one of json, jsonl, csv, geojson");
 }

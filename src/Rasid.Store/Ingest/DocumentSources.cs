@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -179,7 +180,10 @@ public static class DocumentSources
             {
                 CountryHint = defaults.CountryHint,
                 Source = defaults.Source ?? Path.GetFileName(path),
-            });
+            })
+            {
+                DatedByDefault = true,
+            };
         }
         catch (RasidException ex)
         {
@@ -210,62 +214,106 @@ public static class DocumentSources
         return ReadJsonlLines(path, stream, defaults);
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Splits the dump into lines as bytes and decodes each line alone, so a line of invalid UTF-8 is rejected by its
+    /// number and the lines after it are still read. A read failure (a truncated or corrupt .gz) ends the dump with
+    /// one rejection; the cut line at the damage is not a record.
+    /// </summary>
     private static IEnumerable<SourceItem> ReadJsonlLines(string path, Stream stream, SourceDefaults defaults)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        int lineNo = 0;
-        string? pending = null; // a line is parsed only once the next one (or a clean end) is seen: a truncated dump's cut line is not a record
-        while (true)
+        using (stream)
         {
-            string? line;
-            string? failure = null;
-            try
+            var line = new ArrayBufferWriter<byte>();
+            var chunk = new byte[64 * 1024];
+            int lineNo = 0;
+            while (true)
             {
-                line = reader.ReadLine();
-                if (line is null && stream is GzipCheckedStream { IsTruncated: true })
+                int n;
+                string? failure = null;
+                try
                 {
-                    failure = $"compressed stream is truncated after line {lineNo - (pending is null ? 0 : 1)}";
+                    n = stream.Read(chunk, 0, chunk.Length);
+                    if (n == 0 && stream is GzipCheckedStream { IsTruncated: true })
+                    {
+                        failure = $"compressed stream is truncated after line {lineNo}";
+                    }
                 }
-            }
-            catch (InvalidDataException ex)
-            {
-                line = null;
-                failure = $"compressed stream is truncated or corrupt after line {lineNo - (pending is null ? 0 : 1)} ({ex.Message})";
-            }
-            catch (DecoderFallbackException)
-            {
-                line = null;
-                failure = $"invalid UTF-8 after line {lineNo}";
-            }
-            catch (IOException ex)
-            {
-                line = null;
-                failure = $"read failed after line {lineNo} ({ex.Message})";
+                catch (InvalidDataException ex)
+                {
+                    n = 0;
+                    failure = $"compressed stream is truncated or corrupt after line {lineNo} ({ex.Message})";
+                }
+                catch (IOException ex)
+                {
+                    n = 0;
+                    failure = $"read failed after line {lineNo} ({ex.Message})";
+                }
+
+                if (failure is not null)
+                {
+                    yield return new SourceRejection(path, "E108", failure);
+                    yield break;
+                }
+
+                if (n == 0)
+                {
+                    break;
+                }
+
+                int start = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    if (chunk[i] == (byte)'\n')
+                    {
+                        line.Write(chunk.AsSpan(start, i - start));
+                        lineNo++;
+                        if (ParseJsonlLine(path, lineNo, line.WrittenSpan, defaults) is { } item)
+                        {
+                            yield return item;
+                        }
+
+                        line.Clear();
+                        start = i + 1;
+                    }
+                }
+
+                line.Write(chunk.AsSpan(start, n - start));
             }
 
-            if (failure is not null)
+            if (line.WrittenCount > 0 && ParseJsonlLine(path, lineNo + 1, line.WrittenSpan, defaults) is { } last)
             {
-                yield return new SourceRejection(path, "E108", failure);
-                yield break;
-            }
-
-            if (pending is not null)
-            {
-                yield return ParseJsonlRecord($"{path}:{lineNo}", pending, defaults);
-                pending = null;
-            }
-
-            if (line is null)
-            {
-                yield break;
-            }
-
-            lineNo++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                pending = line;
+                yield return last;
             }
         }
+    }
+
+    /// <summary>One line's bytes → a record, a rejection naming the line, or null for a blank line.</summary>
+    private static SourceItem? ParseJsonlLine(string path, int lineNo, ReadOnlySpan<byte> bytes, SourceDefaults defaults)
+    {
+        if (lineNo == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        if (bytes.Trim(" \t\r"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        var input = $"{path}:{lineNo}";
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return new SourceRejection(input, "E105", $"is not valid UTF-8 (bad byte sequence at offset {ex.Index} of the line)");
+        }
+
+        return ParseJsonlRecord(input, text, defaults);
     }
 
     /// <summary>One JSONL record → a document, or the reason it is refused.</summary>
@@ -284,45 +332,65 @@ public static class DocumentSources
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return new SourceRejection(input, "E111", "a JSONL record must be an object");
+                return FromJson(input, json.RootElement, defaults);
             }
-
-            var text = Str(root, "text");
-            if (string.IsNullOrWhiteSpace(text))
+            catch (InvalidOperationException ex)
             {
-                return new SourceRejection(input, "E112", "record has no \"text\"");
+                // e.g. "\ud800" escapes an unpaired surrogate: valid JSON syntax, but no text
+                return new SourceRejection(input, "E110", $"not valid JSON text ({ex.Message})");
             }
-
-            DateOnly published;
-            var pub = Str(root, "published");
-            if (pub is not null)
-            {
-                if (!TryParseDate(pub, out published))
-                {
-                    return new SourceRejection(input, "E113", $"\"published\" is '{pub}', not a date");
-                }
-            }
-            else if (defaults.Published is { } d)
-            {
-                published = d;
-            }
-            else
-            {
-                return new SourceRejection(input, "E114", "record has no \"published\" date and none was given (--published)");
-            }
-
-            var id = Str(root, "id") ?? "doc-" + ContentHash.Of(text)[..16];
-            return new SourceDocument(input, new Document(id, text, published)
-            {
-                CountryHint = Str(root, "country_hint") ?? defaults.CountryHint,
-                Source = Str(root, "source") ?? defaults.Source,
-                Url = Str(root, "url"),
-                Title = Str(root, "title"),
-            });
         }
+    }
+
+    private static SourceItem FromJson(string input, JsonElement root, SourceDefaults defaults)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new SourceRejection(input, "E111", "a JSONL record must be an object");
+        }
+
+        var text = Str(root, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SourceRejection(input, "E112", "record has no \"text\"");
+        }
+
+        DateOnly published;
+        var pub = Str(root, "published");
+        if (pub is not null)
+        {
+            if (!TryParseDate(pub, out published))
+            {
+                return new SourceRejection(input, "E113", $"\"published\" is '{pub}', not a date");
+            }
+
+            if (PublicationDate.Problem(published) is { } problem)
+            {
+                return new SourceRejection(input, "E113", problem);
+            }
+        }
+        else if (defaults.Published is { } d)
+        {
+            published = d;
+        }
+        else
+        {
+            return new SourceRejection(input, "E114", "record has no \"published\" date and none was given (--published)");
+        }
+
+        var id = Str(root, "id") ?? "doc-" + ContentHash.Of(text)[..16];
+        return new SourceDocument(input, new Document(id, text, published)
+        {
+            CountryHint = Str(root, "country_hint") ?? defaults.CountryHint,
+            Source = Str(root, "source") ?? defaults.Source,
+            Url = Str(root, "url"),
+            Title = Str(root, "title"),
+        })
+        {
+            DatedByDefault = pub is null,
+        };
     }
 
     internal static bool TryParseDate(string s, out DateOnly date)

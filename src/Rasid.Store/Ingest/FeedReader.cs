@@ -81,6 +81,11 @@ public static class FeedReader
         {
             return [new SourceRejection(input, "E124", $"not a well-formed RSS/Atom feed ({ex.Message})")];
         }
+        catch (Exception ex) when (ex is NotSupportedException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            // well-formed XML the syndication reader refuses: an unknown RSS version, a bad date, URI or content type
+            return [new SourceRejection(input, "E124", $"not a readable RSS/Atom feed ({ex.Message})")];
+        }
 
         var items = new List<SourceItem>();
         int n = 0;
@@ -101,8 +106,25 @@ public static class FeedReader
                 continue;
             }
 
-            var date = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
+            DateTimeOffset date;
+            try
+            {
+                date = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
+            }
+            catch (XmlException ex)
+            {
+                // the syndication reader parses dates when they are first read
+                items.Add(new SourceRejection(where, "E127", $"feed item's date cannot be read ({ex.Message})"));
+                continue;
+            }
+
             DateOnly published;
+            if (date != default && PublicationDate.Problem(DateOnly.FromDateTime(date.UtcDateTime)) is { } problem)
+            {
+                items.Add(new SourceRejection(where, "E127", problem));
+                continue;
+            }
+
             if (date != default)
             {
                 published = DateOnly.FromDateTime(date.UtcDateTime);
@@ -125,7 +147,10 @@ public static class FeedReader
                 Source = defaults.Source ?? feed.Title?.Text,
                 Url = link,
                 Title = title,
-            }));
+            })
+            {
+                DatedByDefault = date == default,
+            });
         }
 
         return items;

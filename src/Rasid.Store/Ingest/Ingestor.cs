@@ -141,6 +141,14 @@ public sealed class Ingestor
                 {
                     Flush();
                 }
+
+                if (lastReport.ElapsedMilliseconds > 250)
+                {
+                    // also while the channel never runs dry (the writer is the bottleneck), or progress would stall;
+                    // no flush here, so batches keep their size (the figure lags by at most one batch)
+                    progress?.Report(new IngestProgress(Interlocked.Read(ref read), stored, Interlocked.Read(ref skipped), rejected.Count, failures, events, clock.Elapsed));
+                    lastReport.Restart();
+                }
             }
 
             if (lastReport.ElapsedMilliseconds > 250)

@@ -6,7 +6,11 @@ namespace Rasid.Store.Ingest;
 public abstract record SourceItem(string Input);
 
 /// <summary>A document read from <see cref="SourceItem.Input"/> (a file, a JSONL line, a feed item).</summary>
-public sealed record SourceDocument(string Input, Document Document) : SourceItem(Input);
+public sealed record SourceDocument(string Input, Document Document) : SourceItem(Input)
+{
+    /// <summary>True when the input itself gave no publication date: it came from <see cref="SourceDefaults"/> or the file's time.</summary>
+    public bool DatedByDefault { get; init; }
+}
 
 /// <summary>A piece of input that could not be read, with a clear reason; the batch goes on.</summary>
 public sealed record SourceRejection(string Input, string Code, string Reason) : SourceItem(Input)

@@ -22,7 +22,7 @@ public abstract partial class RelationalEventStore
                           ?? throw new RasidException("E330", request.IncidentId, "no such event (incident)");
             var entries = new List<ReviewEntry>();
             StoredEvent? splitOff = null;
-            string id = request.IncidentId;
+            string id = current.Event.EventId; // the incident's id now, if the request named it by an older one
             switch (request.Action)
             {
                 case ReviewAction.Accept:
@@ -204,6 +204,12 @@ public abstract partial class RelationalEventStore
         }
 
         var other = ReadIncident(tx, otherId) ?? throw new RasidException("E330", otherId, "no such event (incident) to merge with");
+        otherId = other.Event.EventId;
+        if (otherId == current.Event.EventId)
+        {
+            throw new RasidException("E331", "merge_with", $"{request.MergeWith} is already part of this event");
+        }
+
         var members = LoadMentions(tx.Connection!, tx, current.Event.EventId).Concat(LoadMentions(tx.Connection!, tx, otherId)).ToList();
         Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id IN (@a, @b)", ("@a", current.Event.EventId), ("@b", otherId));
         var state = current.ReviewState == "unreviewed" ? "edited" : current.ReviewState;
@@ -286,12 +292,14 @@ public abstract partial class RelationalEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         using var c = OpenConnection();
+        // The selection names only the facet columns: the actor facet reads it twice, so SQLite materializes it, and with
+        // SELECT * that copied every incident's evidence and candidate JSON (bulk store: 170 ms → 20 ms for that facet).
         List<FacetCount> Facet(string valueSql, string? codeSql, string from = "sel")
         {
             using var cmd = c.CreateCommand();
             var where = Where(cmd, query);
             cmd.CommandText = $"""
-                WITH sel AS (SELECT * FROM incidents {where})
+                WITH sel AS (SELECT country, country_code, admin1, event_type, sub_event_type, actor1, actor2 FROM incidents {where})
                 SELECT v, MAX(c), COUNT(*) AS n
                 FROM (SELECT {valueSql} AS v, {codeSql ?? "CAST(NULL AS TEXT)"} AS c FROM {from}) x
                 WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT @top
@@ -317,7 +325,7 @@ public abstract partial class RelationalEventStore
 
     private static StoredEvent? ReadIncident(DbTransaction tx, string incidentId)
     {
-        using var cmd = Db.Command(tx, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = @i");
+        using var cmd = Db.Command(tx, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = {CurrentIncidentOf("@i")}");
         cmd.Add("@i", incidentId);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadIncident(r) : null;

@@ -352,10 +352,19 @@ public abstract partial class RelationalEventStore : IEventStore
         return Db.Long(cmd.ExecuteScalar());
     }
 
+    /// <summary>
+    /// SQL for the id of the incident that <paramref name="parameter"/> names now. An incident's id is its smallest
+    /// member event id, so it changes when a report with a smaller id joins (or an analyst merges): an id that no longer
+    /// names an incident still names that mention, whose current incident is found through the events table. Links
+    /// and review actions taken from a page read a moment earlier keep working while ingest goes on.
+    /// </summary>
+    private static string CurrentIncidentOf(string parameter) =>
+        $"COALESCE((SELECT incident_id FROM incidents WHERE incident_id = {parameter}), (SELECT incident_id FROM events WHERE event_id = {parameter}))";
+
     public StoredEvent? GetIncident(string incidentId)
     {
         using var c = OpenConnection();
-        using var cmd = Db.Command(c, null, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = @i");
+        using var cmd = Db.Command(c, null, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = {CurrentIncidentOf("@i")}");
         cmd.Add("@i", incidentId);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadIncident(r) : null;

@@ -71,6 +71,40 @@ public sealed record EventDto(
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
+/// <summary>An incident as the dashboard's map and table show it (GET /api/events?fields=summary): no evidence, notes or candidates.</summary>
+public sealed record EventSummaryDto(
+    string EventId,
+    string EventDate,
+    int TimePrecision,
+    string EventType,
+    string SubEventType,
+    string? Actor1,
+    string? Actor2,
+    string? Country,
+    string? CountryCode,
+    string? Admin1,
+    string? Location,
+    double? Latitude,
+    double? Longitude,
+    int? GeoPrecision,
+    int Fatalities,
+    string Modality,
+    int SourceCount,
+    string? ReviewState)
+{
+    public static EventSummaryDto From(StoredEvent s)
+    {
+        var e = s.Event;
+        var l = e.Location;
+        return new EventSummaryDto(
+            e.EventId, EventDto.Date(e.EventDate), (int)e.TimePrecision, e.EventType.Name(), e.SubEventType.Name(), e.Actor1?.Name, e.Actor2?.Name,
+            l?.Country, l?.CountryCode, l?.Admin1, l?.Name, l?.Latitude, l?.Longitude, l is null ? null : (int)l.Precision,
+            e.Fatalities, e.Modality.ToWireName(), s.SourceCount, s.ReviewState);
+    }
+}
+
+public sealed record EventSummaryPage(long Total, int Limit, int Offset, IReadOnlyList<EventSummaryDto> Items);
+
 public sealed record EvidenceDto(int Start, int End, string Text);
 
 public sealed record PlaceCandidateDto(string Name, string CountryCode, string? Admin1, double Latitude, double Longitude, double Score);

@@ -138,6 +138,10 @@ internal static class DocumentsApi
         {
             errors["published"] = [$"'{body.Published}' is not a date (yyyy-mm-dd)"];
         }
+        else if (PublicationDate.Problem(published) is { } problem)
+        {
+            errors["published"] = [problem];
+        }
 
         var country = body.CountryHint?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(country) && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))

@@ -15,7 +15,7 @@ internal static class EventFilters
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "from", "to", "country", "admin1", "type", "sub_type", "actor", "text", "bbox", "modality", "all_modalities", "review_state",
-        "limit", "offset", "order", "format", "document_id",
+        "limit", "offset", "order", "format", "document_id", "fields",
     };
 
     private static readonly string[] ReviewStates = ["unreviewed", "accepted", "rejected", "edited"];

@@ -26,16 +26,29 @@ internal static class EventsApi
     internal static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), title: "Invalid request");
 
-    public static Results<Ok<EventPage>, ValidationProblem> List(HttpRequest request, IEventStore store)
+    /// <summary>
+    /// One page of incidents. fields=summary sends only what the dashboard's map and table show (about a fifth of the
+    /// bytes of a full event: no evidence, notes or place candidates); the event detail fetches the rest.
+    /// </summary>
+    public static Results<Ok<EventPage>, Ok<EventSummaryPage>, ValidationProblem> List(HttpRequest request, IEventStore store)
     {
         var (query, errors) = EventFilters.Parse(request.Query);
+        var fields = request.Query["fields"].ToString();
+        if (fields is not ("" or "all" or "summary"))
+        {
+            errors["fields"] = [$"'{fields}' is not a field set (all, summary)"];
+        }
+
         if (errors.Count > 0)
         {
             return Invalid(errors);
         }
 
-        var items = store.Query(query).Select(EventDto.From).ToList();
-        return TypedResults.Ok(new EventPage(store.Count(query), query.Limit, query.Offset, items));
+        var incidents = store.Query(query);
+        var total = store.Count(query);
+        return fields == "summary"
+            ? TypedResults.Ok(new EventSummaryPage(total, query.Limit, query.Offset, incidents.Select(EventSummaryDto.From).ToList()))
+            : TypedResults.Ok(new EventPage(total, query.Limit, query.Offset, incidents.Select(EventDto.From).ToList()));
     }
 
     public static Results<Ok<EventDetail>, ProblemHttpResult> Get(string id, IEventStore store)

@@ -15,10 +15,10 @@ internal static class IngestApi
         return routes;
     }
 
-    public static Ok<IngestStatusDto> Status(IEventStore store, IngestTracker tracker)
+    public static Ok<IngestStatusDto> Status(IEventStore store, IngestTracker tracker, StoreCountsCache counts)
     {
         var t = tracker.Snapshot();
-        var s = store.Stats();
+        var s = counts.Get();
         QueueDto? queue = null;
         if (store is PostgresEventStore pg)
         {

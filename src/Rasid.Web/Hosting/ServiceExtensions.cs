@@ -21,6 +21,7 @@ internal static class ServiceExtensions
         services.AddSingleton<IEventStore>(sp => EventStores.Open(sp.GetRequiredService<IOptions<WebOptions>>().Value.Db));
         services.AddSingleton<IEventExtractor, ArabicEventExtractor>();
         services.AddSingleton<IngestTracker>();
+        services.AddSingleton<StoreCountsCache>();
 
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         // Bad JSON or a bad parameter throws, so the error handler can name the field in a problem-details answer.

@@ -1,5 +1,6 @@
-// Dashboard wiring: filters → one debounced events request → map, table and timeline; brush → client-side filter when
-// every matching event is loaded (else one more request); hash routes #/, #/report, #/event/ID.
+// Dashboard wiring: filters → one debounced events request (summary fields only) and the timeline, in parallel → map,
+// table and timeline; brush → client-side filter when every matching event is loaded (else one more request); hash
+// routes #/, #/report, #/event/ID. At most mapLimit events are loaded; the counts say "first N of M" when there are more.
 import * as api from "./api.js";
 import { t, typeLabel, formatNumber, setLanguage, language, onLanguageChange, initialLanguage } from "./i18n.js";
 import { eventTypes } from "./types.js";
@@ -11,6 +12,7 @@ import { ReportPage } from "./report.js";
 
 const $ = (id) => document.getElementById(id);
 const mapLimit = 1000; // the API's page size limit: larger selections show the newest 1000 (the count says so)
+const fields = "summary"; // what map and table show; the event detail fetches the whole event
 const debounceMs = 250;
 
 const session = { user: null };
@@ -88,28 +90,32 @@ function abortPrevious() {
   return state.controller.signal;
 }
 
-/** A filter changed: one request for the matching events (plus the timeline only if they did not all fit). */
+/**
+ * A filter changed: the matching events and the timeline in parallel (the timeline is one cheap GROUP BY and saves a
+ * second round trip when the events do not all fit in one page).
+ */
 async function reload() {
   state.filters = readFilters();
   const seq = ++state.seq;
   const signal = abortPrevious();
   setLoading(true);
   try {
-    const result = await api.get("/api/events", { ...state.filters, order: "date", limit: mapLimit, offset: 0 }, signal);
+    if (renderSeq === 0) performance.mark("rasid-first-request");
+    const [result, days] = await Promise.all([
+      api.get("/api/events", { ...state.filters, order: "date", limit: mapLimit, offset: 0, fields }, signal),
+      api.get("/api/timeline", state.filters, signal),
+    ]);
     if (seq !== state.seq) return;
+    if (renderSeq === 0) performance.mark("rasid-first-response");
     state.loaded = result.items ?? [];
     state.total = result.total ?? state.loaded.length;
     state.complete = state.loaded.length >= state.total;
+    timeline.setData(state.complete ? perDay(state.loaded) : days);
     if (state.complete) {
-      timeline.setData(perDay(state.loaded));
       state.view = state.loaded.filter(inBrush);
     } else {
-      const [days, brushed] = await Promise.all([
-        api.get("/api/timeline", state.filters, signal),
-        state.brush ? api.get("/api/events", { ...brushedFilters(), order: "date", limit: mapLimit }, signal) : Promise.resolve(result),
-      ]);
+      const brushed = state.brush ? await api.get("/api/events", { ...brushedFilters(), order: "date", limit: mapLimit, fields }, signal) : result;
       if (seq !== state.seq) return;
-      timeline.setData(days);
       state.view = brushed.items ?? [];
       if (state.brush) state.total = brushed.total ?? state.view.length;
     }
@@ -133,7 +139,7 @@ async function brushChanged(selection) {
   const signal = abortPrevious();
   setLoading(true);
   try {
-    const result = await api.get("/api/events", { ...brushedFilters(), order: "date", limit: mapLimit }, signal);
+    const result = await api.get("/api/events", { ...brushedFilters(), order: "date", limit: mapLimit, fields }, signal);
     if (seq !== state.seq) return;
     state.view = result.items ?? [];
     state.total = result.total ?? state.view.length;
@@ -144,15 +150,22 @@ async function brushChanged(selection) {
 }
 
 function showView(fit) {
+  const t0 = performance.now();
   const placed = eventMap.setEvents(state.view, typeLabel);
   if (fit || state.firstFit) {
     eventMap.fitToEvents();
     state.firstFit = false;
   }
+  const t1 = performance.now();
   table.setEvents(state.view);
   renderCounts(placed);
   setLoading(false);
-  if (renderSeq === 0) performance.mark("rasid-first-data"); // page-load figure: navigation start → first map/table
+  if (renderSeq === 0) {
+    // Page-load figures (bench "web"): navigation start → first map/table data, and where that time went.
+    performance.measure("rasid-markers", { start: t0, end: t1 });
+    performance.measure("rasid-table", { start: t1, end: performance.now() });
+    performance.mark("rasid-first-data");
+  }
   renderSeq += 1;
   document.body.dataset.loadSeq = String(renderSeq); // tests wait for this to change after a filter or brush
   document.body.dataset.viewCount = String(state.view.length);
@@ -165,6 +178,11 @@ function renderCounts(placed = eventMap.placed ?? 0) {
     shown < total ? t("table.countPartial", { total: formatNumber(total), shown: formatNumber(shown) }) : t("table.count", { total: formatNumber(total) });
   const unplaced = shown - placed;
   $("map-note").textContent = unplaced > 0 ? t("map.unplaced", { n: formatNumber(unplaced) }) : "";
+  // A selection larger than one page: say plainly that map and table hold only its newest part.
+  const partial = $("partial-note");
+  partial.hidden = shown >= total;
+  partial.textContent = shown < total ? t("map.partial", { shown: formatNumber(shown), total: formatNumber(total) }) : "";
+  document.body.dataset.total = String(total);
 }
 
 function renderLegend() {
@@ -309,7 +327,20 @@ function route() {
 }
 
 function openEvent(id) {
+  if (detail.mergeSplit.picking) {
+    detail.mergeSplit.pick(id); // choosing the other event of a merge, not opening it
+    return;
+  }
   location.hash = `#/event/${encodeURIComponent(id)}`;
+}
+
+/** A merge or split replaced incidents: open the resulting event and reload map, table and timeline from the store. */
+function structureChanged({ open, status, link }) {
+  detail.showAfterLoad(status, link);
+  const hash = `#/event/${encodeURIComponent(open)}`;
+  if (location.hash === hash) detail.show(open);
+  else location.hash = hash;
+  reload();
 }
 
 function eventChanged(e) {
@@ -321,8 +352,14 @@ function eventChanged(e) {
   table.render();
 }
 
+function measureHeader() {
+  document.documentElement.style.setProperty("--header-h", `${document.querySelector("header.top").offsetHeight}px`);
+}
+
 async function main() {
   setLanguage(initialLanguage());
+  measureHeader();
+  window.addEventListener("resize", measureHeader);
   timeline = new Timeline($("timeline"), brushChanged);
   timeline.onOutside = (before, after) => {
     $("timeline-outside").textContent = before + after > 0 ? t("timeline.outside", { before: formatNumber(before), after: formatNumber(after) }) : "";
@@ -330,9 +367,27 @@ async function main() {
   eventMap = new EventMap($("map"), openEvent);
   eventMap.setAttribution(t("map.attribution"));
   table = new EventTable($("events-table"), $("events-body"), { prev: $("page-prev"), next: $("page-next"), label: $("page-label") }, openEvent);
-  detail = new EventDetail(session, eventChanged, () => {
-    if (location.hash.startsWith("#/event/")) location.hash = "#/";
-  });
+  detail = new EventDetail(
+    session,
+    eventChanged,
+    () => {
+      if (location.hash.startsWith("#/event/")) location.hash = "#/";
+    },
+    { loadedEvents: () => state.view, changed: structureChanged },
+  );
+  // While a merge partner is being picked, a click on a table row (its date link included) picks instead of opening.
+  $("events-body").addEventListener(
+    "click",
+    (ev) => {
+      if (!detail.mergeSplit.picking) return;
+      const row = ev.target.closest("tr[data-event-id]");
+      if (!row) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      detail.mergeSplit.pick(row.dataset.eventId);
+    },
+    true,
+  );
   report = new ReportPage(session, () => reload());
   renderLegend();
   renderTypeOptions();
@@ -361,6 +416,7 @@ async function main() {
   $("brush-clear").addEventListener("click", () => timeline.clear());
   $("lang-toggle").addEventListener("click", () => setLanguage(language() === "ar" ? "en" : "ar"));
   onLanguageChange(() => {
+    measureHeader();
     $("lang-toggle").lang = language() === "ar" ? "en" : "ar";
     renderLegend();
     renderTypeOptions();
@@ -376,12 +432,19 @@ async function main() {
   $("lang-toggle").lang = language() === "ar" ? "en" : "ar";
   window.addEventListener("hashchange", route);
 
-  session.user = await api.me().catch(() => null);
-  updateUser();
-  await loadFacets();
-  renderTypeOptions();
+  // Events, timeline, facets and the session go out together: the first map and table wait for none of the others.
   route();
+  const facetsLoaded = loadFacets().then(renderTypeOptions);
+  const sessionKnown = api
+    .me()
+    .catch(() => null)
+    .then((user) => {
+      if (session.user) return; // logged in meanwhile
+      session.user = user;
+      updateUser();
+    });
   await reload();
+  await Promise.all([facetsLoaded, sessionKnown]);
   pollIngest();
 }
 

@@ -1,9 +1,10 @@
 // Event detail: the Arabic source text (RTL) with the event's evidence spans marked, the English note beside it, its
-// fields, sources, place candidates, review history and (for analysts) review actions.
+// fields, sources, place candidates, review history and (for analysts) review actions, merge and split included.
 import * as api from "./api.js";
 import { t, typeLabel, formatNumber } from "./i18n.js";
 import { renderHighlighted } from "./highlight.js";
 import { eventTypes } from "./types.js";
+import { MergeSplit } from "./mergesplit.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,24 +23,70 @@ function li(text, className) {
   return item;
 }
 
+/** One review history entry as a sentence: who did what, when (merge and split name the events involved). */
+export function historyLine(h) {
+  const who = h.user ?? "";
+  const when = String(h.at ?? "").slice(0, 16).replace("T", " ");
+  if (h.action === "merge") return t("history.merge", { when, who, from: h.old_value ?? "", to: h.new_value ?? "" });
+  if (h.action === "split") {
+    const mention = String(h.field ?? "").replace(/^mention /, "");
+    return t("history.split", { when, who, mention, from: h.old_value ?? "", to: h.new_value ?? "" });
+  }
+  const action = h.action ? t(`history.action.${h.action}`) : "";
+  const change = h.field ? ` ${h.field}: ${h.old_value ?? ""} → ${h.new_value ?? ""}` : "";
+  return `${when} ${who} ${action}${change}`.trim();
+}
+
 export class EventDetail {
-  constructor(session, onChanged, onClose) {
+  /** structure: hooks for merge and split (loadedEvents(), changed({ open, status, link })), see MergeSplit. */
+  constructor(session, onChanged, onClose, structure) {
     this.session = session;
     this.onChanged = onChanged;
     this.onClose = onClose;
     this.current = null;
+    this.pendingStatus = null;
+    this.mergeSplit = new MergeSplit(this, structure);
     $("detail-close").addEventListener("click", () => this.onClose());
     document.addEventListener("keydown", (ev) => {
-      if (ev.key === "Escape" && !$("detail").hidden && !document.querySelector("dialog[open]")) this.onClose();
+      if (ev.key === "Escape" && !$("detail").hidden && !this.mergeSplit.picking && !document.querySelector("dialog[open]")) this.onClose();
     });
     for (const b of $("review-buttons").querySelectorAll("button")) {
-      b.addEventListener("click", () => (b.dataset.action === "edit" ? this.showEditForm() : this.review(b.dataset.action)));
+      b.addEventListener("click", () => {
+        const action = b.dataset.action;
+        if (action === "edit") this.showEditForm();
+        else if (action === "merge") this.mergeSplit.openMerge();
+        else if (action === "split") this.mergeSplit.openSplit();
+        else this.review(action);
+      });
     }
   }
 
   hide() {
     $("detail").hidden = true;
     this.current = null;
+    this.mergeSplit.stopPicking();
+    this.mergeSplit.hideForms();
+  }
+
+  /** Shown in the review status once the next event has loaded (e.g. the event a merge produced). */
+  showAfterLoad(status, link) {
+    this.pendingStatus = { status, link };
+  }
+
+  renderPendingStatus() {
+    const pending = this.pendingStatus;
+    this.pendingStatus = null;
+    if (!pending) return;
+    const el = $("review-status");
+    el.textContent = pending.status;
+    if (pending.link) {
+      const a = document.createElement("a");
+      a.href = `#/event/${encodeURIComponent(pending.link)}`;
+      a.id = "review-status-link";
+      a.className = "mono";
+      a.textContent = ` ${t("split.openNew", { id: pending.link })}`;
+      el.append(" ", a);
+    }
   }
 
   async show(id) {
@@ -50,12 +97,15 @@ export class EventDetail {
     $("detail-id").textContent = id;
     $("review-status").textContent = "";
     $("review-edit").hidden = true;
+    this.mergeSplit.stopPicking();
+    this.mergeSplit.hideForms();
     $("detail-source").textContent = t("status.loading");
     try {
       const detail = await api.get(`/api/events/${encodeURIComponent(id)}`);
       if (panel.dataset.eventId !== id) return;
       this.current = detail;
       this.renderEvent();
+      this.renderPendingStatus();
       await this.showDocument(detail.event.document_id);
     } catch (e) {
       $("detail-source").textContent = t("status.error", { message: e.message });
@@ -162,12 +212,10 @@ export class EventDetail {
     hist.replaceChildren();
     if (history.length === 0) hist.append(li(t("detail.noHistory"), "muted"));
     for (const h of history) {
-      const who = h.user_name ?? h.user ?? h.by ?? "";
-      const change = h.field ? ` ${h.field}: ${h.old_value ?? ""} → ${h.new_value ?? ""}` : "";
-      const when = String(h.at ?? "").slice(0, 16).replace("T", " ");
-      const item = li(`${when} ${who} ${h.action ?? ""}${change}`.trim());
+      const item = li(historyLine(h));
       item.dataset.field = h.field ?? "";
       item.dataset.action = h.action ?? "";
+      item.dataset.user = h.user ?? "";
       hist.append(item);
     }
     this.updateReviewControls();
@@ -177,7 +225,11 @@ export class EventDetail {
     const canReview = this.session.user && ["analyst", "admin"].includes(this.session.user.role);
     $("review-buttons").hidden = !canReview;
     $("review-hint").hidden = !!canReview;
-    if (!canReview) $("review-edit").hidden = true;
+    if (!canReview) {
+      $("review-edit").hidden = true;
+      this.mergeSplit.hideForms();
+      this.mergeSplit.stopPicking();
+    }
   }
 
   showEditForm() {
