@@ -5,6 +5,7 @@ using Rasid.Bench;
 // Benchmarks of Rasid (not tests). See docs/benchmarks.md.
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
+//   rates [--limit N] [--path FILE] [--examples K] [--sections a,b] [--events FILE]   events per 100 articles, per newspaper section, with examples
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
 //   web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium PATH]   rasid serve on DB: API latency and dashboard page load (chromium)
 //   soak DB [--limit N] [--path FILE] [--sample S]                 ingest the bulk corpus while the API serves dashboard queries and an analyst's reviews; memory curve and store checks
@@ -15,6 +16,7 @@ using Rasid.Bench;
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
+           Rasid.Bench rates [--limit N (def. 2000)] [--path FILE.jsonl.gz] [--examples K] [--sections sports,economy] [--events FILE]
            Rasid.Bench store DB [REPEAT]
            Rasid.Bench web DB [--loads N] [--repeat R] [--rasid PATH/rasid.dll] [--chromium /usr/bin/chromium]
            Rasid.Bench soak NEW.db [--limit N] [--path FILE.jsonl.gz] [--sample SECONDS]
@@ -36,6 +38,8 @@ try
     {
         case "corpus":
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
+        case "rates":
+            return new EventRateRun(ParseRateOptions(args[1..]), Console.Out).Run();
         case "store":
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
         case "web":
@@ -72,6 +76,27 @@ catch (FileNotFoundException e)
 {
     Console.Error.WriteLine($"Rasid.Bench: {e.Message}");
     return 3;
+}
+
+static EventRateOptions ParseRateOptions(string[] args)
+{
+    string? path = null, sections = null, events = null;
+    int limit = 2000, examples = 10;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--limit": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--path": path = Value(); break;
+            case "--examples": examples = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--sections": sections = Value(); break;
+            case "--events": events = Value(); break;
+            default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
+        }
+    }
+
+    return new EventRateOptions(path, limit, examples, sections, events);
 }
 
 static WebRunOptions ParseWebOptions(string[] args)

@@ -66,45 +66,16 @@ public sealed class BulkFalsePositiveTests(ITestOutputHelper output)
     [SkippableFact]
     public void General_news_sample_gives_few_events()
     {
+        Skip.If(!All, "set RASID_BULK_SAMPLE=N to count events on the first N bulk articles of every section (`Rasid.Bench rates` does the same with a per-section table)");
         var path = SharedData.Require("corpus", "bulk", "saudinewsnet-2015.jsonl.gz");
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        int articles = 0, events = 0, topical = 0, topicalEvents = 0;
-        var topicalExamples = new List<string>();
-        long chars = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int articles = 0, events = 0;
         var examples = new List<string>();
-        string? line;
-        while (articles < Sample && (line = reader.ReadLine()) is not null)
+        foreach (var (doc, _) in Articles(path).Take(Sample))
         {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var text = root.GetProperty("text").GetString() ?? string.Empty;
-            var doc = new Document(root.GetProperty("id").ToString(), text, new DateOnly(2015, 7, 1));
             articles++;
-            chars += text.Length;
-            // Non-conflict proxy: the economic daily, and the sports/economy/culture sections of al-Watan.
-            var source = root.TryGetProperty("source", out var src) ? src.GetString() : null;
-            var url = root.TryGetProperty("url", out var u) ? u.GetString() ?? string.Empty : string.Empty;
-            bool nonConflict = source == "aleqtisadiya" || url.Contains("/Sports/", StringComparison.Ordinal)
-                || url.Contains("/Economy/", StringComparison.Ordinal) || url.Contains("/Culture/", StringComparison.Ordinal);
-            topical += nonConflict ? 1 : 0;
-            if (!nonConflict && !All)
-            {
-                continue;
-            }
-
             foreach (var e in GoldCorpus.Extractor.Extract(doc).Where(e => e.Modality.Counts()))
             {
                 events++;
-                if (nonConflict)
-                {
-                    topicalEvents++;
-                    if (topicalExamples.Count < 8)
-                    {
-                        topicalExamples.Add($"{e.SubEventType.Name()} @{e.Location?.Name}: {e.Evidence[0].Text}");
-                    }
-                }
-
                 if (examples.Count < 12)
                 {
                     examples.Add($"{e.SubEventType.Name()} @{e.Location?.Name}: {e.Evidence[0].Text}");
@@ -112,24 +83,79 @@ public sealed class BulkFalsePositiveTests(ITestOutputHelper output)
             }
         }
 
-        clock.Stop();
         double per100 = 100.0 * events / Math.Max(1, articles);
-        double mb = chars * 2.0 / 1e6; // UTF-16 in memory; UTF-8 Arabic is about the same size
-        output.WriteLine($"throughput: {chars:N0} chars in {clock.Elapsed.TotalSeconds:0.00} s = {mb / clock.Elapsed.TotalSeconds:0.00} MB/s on one thread, peak working set {Environment.WorkingSet / 1e6:0} MB");
-        output.WriteLine(All ? $"bulk sample: {articles} articles, {events} counted events, {per100:0.0} per 100 articles" : $"bulk sample: {articles} articles scanned, only the {topical} non-conflict proxy articles extracted (RASID_BULK_SAMPLE=N extracts all)");
+        output.WriteLine($"bulk sample: {articles} articles, {events} counted events, {per100:0.0} per 100 articles");
         foreach (var x in examples)
         {
             output.WriteLine("  " + x);
         }
 
-        double topicalPer100 = 100.0 * topicalEvents / Math.Max(1, topical);
-        output.WriteLine($"economy/sports/culture articles: {topical}, counted events {topicalEvents} = {topicalPer100:0.0} per 100");
-        foreach (var x in topicalExamples)
+        Assert.True(per100 < 35, $"{per100:0.0} events per 100 general news articles");
+    }
+
+    /// <summary>
+    /// Every second article of the non-conflict sections over the whole year (a fixed sample of about 2,300): the sports,
+    /// economy and culture pages of the general papers and the sports dailies must give almost no events; the economic
+    /// daily also runs world news (the Suruç bombing, coalition air strikes), so it gets a looser bound. Both bounds were
+    /// exceeded before the non-event rules (1.48 and 17.0 per 100 on this sample; 0.57 and 15.2 after).
+    /// </summary>
+    [SkippableFact]
+    public void Non_conflict_sections_give_almost_no_events()
+    {
+        var path = SharedData.Require("corpus", "bulk", "saudinewsnet-2015.jsonl.gz");
+        var counts = new Dictionary<bool, (int Articles, int Events)>();
+        var examples = new List<string>();
+        int seen = 0;
+        foreach (var (doc, section) in Articles(path))
         {
-            output.WriteLine("  non-conflict: " + x);
+            if (!Rasid.Bench.NewsSections.IsNonConflict(section) || seen++ % 2 != 0)
+            {
+                continue;
+            }
+
+            bool daily = section == Rasid.Bench.NewsSections.EconomicDaily;
+            var counted = GoldCorpus.Extractor.Extract(doc).Where(e => e.Modality.Counts()).ToList();
+            var c = counts.GetValueOrDefault(daily);
+            counts[daily] = (c.Articles + 1, c.Events + counted.Count);
+            foreach (var e in counted.Where(_ => examples.Count < 20))
+            {
+                examples.Add($"[{section}] {e.SubEventType.Name()} @{e.Location?.Name}: {e.Evidence[0].Text}");
+            }
         }
 
-        Assert.True(!All || per100 < 60, $"{per100:0.0} events per 100 general news articles");
-        Assert.True(topicalPer100 < 25, $"{topicalPer100:0.0} events per 100 economy/sports/culture articles");
+        double Rate(bool daily) => 100.0 * counts.GetValueOrDefault(daily).Events / Math.Max(1, counts.GetValueOrDefault(daily).Articles);
+        output.WriteLine($"sports/economy/culture pages: {counts.GetValueOrDefault(false).Articles} articles, {counts.GetValueOrDefault(false).Events} events = {Rate(false):0.00} per 100");
+        output.WriteLine($"economic daily: {counts.GetValueOrDefault(true).Articles} articles, {counts.GetValueOrDefault(true).Events} events = {Rate(true):0.0} per 100");
+        foreach (var x in examples)
+        {
+            output.WriteLine("  " + x);
+        }
+
+        Assert.True(counts.GetValueOrDefault(false).Articles > 500, "the non-conflict sample is too small: has the dump or the section classifier changed?");
+        Assert.True(Rate(false) <= PagesBound, $"{Rate(false):0.00} events per 100 sports/economy/culture articles (bound {PagesBound})");
+        Assert.True(Rate(true) <= EconomicDailyBound, $"{Rate(true):0.0} events per 100 economic-daily articles (bound {EconomicDailyBound})");
+    }
+
+    private const double PagesBound = 1.0;
+
+    // The economic daily also prints the kingdom's security news (mosque bombings, arrests of cells): the recall rules
+    // merged beside the non-event rules find more of those real events (16.2 per 100 then), so its bound sits above that;
+    // the sports/economy/culture pages are the strict check.
+    private const double EconomicDailyBound = 17.0;
+
+    // The bulk articles in file order with their newspaper section, dated by their publication day.
+    private static IEnumerable<(Document Doc, string Section)> Articles(string path)
+    {
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            string? Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var published = DateOnly.TryParse(Field("published"), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2015, 7, 1);
+            var doc = new Document(Field("id") ?? "?", Field("text") ?? string.Empty, published);
+            yield return (doc, Rasid.Bench.NewsSections.Of(Field("source"), Field("url")));
+        }
     }
 }

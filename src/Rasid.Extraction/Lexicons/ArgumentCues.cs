@@ -15,6 +15,7 @@ public enum ArgumentRole
     /// <summary>Opens a background sentence ("يذكر أن", "الجدير بالذكر"): its dates tell the past, not the story's day.</summary>
     Background,
     Victims,
+    Result,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

@@ -34,7 +34,7 @@ public enum TriggerClass
 /// <summary>One trigger row: its class, whether it makes an event on its own, whether its object count is the death toll.</summary>
 public sealed record TriggerEntry(TriggerClass Class, bool Strong, bool Kills);
 
-/// <summary>data/extraction/triggers.tsv compiled into a phrase matcher (verbs expanded into their persons).</summary>
+/// <summary>data/extraction/triggers.tsv and non-events.tsv compiled into a phrase matcher (verbs expanded into their persons).</summary>
 public sealed class TriggerLexicon
 {
     private static readonly Lazy<TriggerLexicon> BuiltInInstance = new(Load);
@@ -66,6 +66,17 @@ public sealed class TriggerLexicon
             foreach (var phrase in LexiconFiles.Expand(row["phrase"]))
             {
                 entries.Add((phrase, entry));
+            }
+        }
+
+        // Phrases with a trigger word in a non-event sense (idioms, metaphors, municipal and sports usage) block like block rows.
+        var nonEvents = LexiconFiles.Load("non-events.tsv", "phrase", "sense");
+        var block = new TriggerEntry(TriggerClass.Block, true, false);
+        foreach (var row in nonEvents.Rows)
+        {
+            foreach (var phrase in LexiconFiles.Expand(row["phrase"]))
+            {
+                entries.Add((phrase, block));
             }
         }
 

@@ -50,6 +50,12 @@ public sealed class DocumentMentions
 
     public IReadOnlyList<CueMention> Cues { get; set; } = [];
 
+    /// <summary>Sentences marked as sports or fiction talk by a context cue (data/extraction/context-cues.tsv), by sentence index.</summary>
+    public IReadOnlyDictionary<int, ContextDomain> SentenceContexts { get; set; } = new Dictionary<int, ContextDomain>();
+
+    /// <summary>First tokens of the words that are things, not persons, as an abduction verb's object ("الأنظار", "الدولة").</summary>
+    public IReadOnlySet<int> StolenThings { get; set; } = new HashSet<int>();
+
     /// <summary>Argument cues by the token right after them: the role they give to an actor or place starting there.</summary>
     public IReadOnlyDictionary<int, ArgumentRole> RoleBeforeToken { get; set; } = new Dictionary<int, ArgumentRole>();
 

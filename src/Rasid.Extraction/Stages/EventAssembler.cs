@@ -16,6 +16,15 @@ internal static class EventAssembler
     private const int EvidenceContext = 3;
     private const int ExposedWindow = 10;
 
+    /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
+    private const int StaleDays = 45;
+
+    /// <summary>
+    /// A day named in another sentence dates a trigger only when it is this week's news: an older one ("قتل في 15 يوليو"
+    /// in a background sentence) belongs to its own sentence, not to the story told after it.
+    /// </summary>
+    private const int CarryOverDays = 7;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -61,6 +70,16 @@ internal static class EventAssembler
             if (IsGenericBesideSpecific(doc, t, clause, sentence, NamesBothSides(doc, t, clause)))
             {
                 continue;
+            }
+
+            if (IsMetaphorOrPlot(doc, t, sentence))
+            {
+                continue; // "خطف الفوز في المباراة", "تدور أحداث الفيلم حول اغتيال"
+            }
+
+            if (IsInGenericList(doc, i))
+            {
+                continue; // "القتل والخطف والتفجير", "سيارات مفخخة أو أحزمة ناسفة": kinds of violence, no incident
             }
 
             // A weak trigger ("قتال", "قصف", "هجوم") is an event only with an armed actor or a death close to it.
@@ -117,6 +136,11 @@ internal static class EventAssembler
             if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
             {
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
+            if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
+            {
+                continue; // "في 12 نوفمبر 2009", "في ذي القعدة 1430": an incident of months or years ago, told as background
             }
 
             var placesOfTrigger = PlacesFor(doc, t, sentence, clause, i).ToList();
@@ -280,7 +304,8 @@ internal static class EventAssembler
     }
 
     // A generic fighting word (clash, attack, killing) beside a weapon word in the same clause names the same event:
-    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event.
+    // "قتل 7 أشخاص في قصف عشوائي" is the shelling, not a second event. Likewise a destroyed car bomb that a strike or an
+    // operation destroyed, and property burned in a fight, are parts of that event.
     private static bool IsGenericBesideSpecific(DocumentMentions doc, TriggerMention t, int clause, int sentence, bool namesBothSides)
     {
         var text = doc.Text;
@@ -292,8 +317,10 @@ internal static class EventAssembler
         if (t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
             // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
+            // A car bomb destroyed as the outcome of this attack ("هجوم ... أسفر عن تدمير سيارة مفخخة") does not replace it.
             return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
+                && !(o.Class == TriggerClass.Defuse && IsOutcome(doc, o))
                 && (text.ClauseOf(o.FirstToken) == clause
                     || (!namesBothSides && text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
@@ -302,6 +329,131 @@ internal static class EventAssembler
         if (t.Class is TriggerClass.Ied && doc.Triggers.Any(o => o.Class is TriggerClass.Air && text.ClauseOf(o.FirstToken) == clause))
         {
             return true; // "انفجارات" caused by an air strike on a depot
+        }
+
+        if (t.Class is TriggerClass.Defuse
+            && (IsOutcome(doc, t)
+                || doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell && text.ClauseOf(o.FirstToken) == clause)))
+        {
+            return true; // "أسفرت عن تدمير سيارة مفخخة", "تدمير سيارة مفخخة بقصف للطيران": an outcome of the strike or operation
+        }
+
+        if (t.Class is TriggerClass.Looting && doc.Triggers.Any(o => o.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Air
+            or TriggerClass.Shell or TriggerClass.Ied && text.SentenceOf(o.FirstToken) == sentence))
+        {
+            return true; // "إحراق دورية ... في كمين": what burned in a fight is part of the fight
+        }
+
+        return false;
+    }
+
+    // A trigger shortly after "أسفر عن", "أدى إلى" in its sentence names an outcome of the event told before it.
+    private static bool IsOutcome(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int sentence = text.SentenceOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Result && kv.Key <= t.FirstToken && t.FirstToken - kv.Key <= 12
+            && text.SentenceOf(kv.Key) == sentence);
+    }
+
+    /// <summary>
+    /// Trigger words listed as kinds of violence: three or more joined by "و" or commas ("القتل والخطف والتفجير"), or two
+    /// joined by "أو" ("سيارات مفخخة أو أحزمة ناسفة"). A report of incidents names each with its own place or victims.
+    /// </summary>
+    private static bool IsInGenericList(DocumentMentions doc, int index)
+    {
+        var triggers = doc.Triggers;
+        int first = index, last = index;
+        bool either = false;
+        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either))
+        {
+            first--;
+        }
+
+        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either))
+        {
+            last++;
+        }
+
+        int items = last - first + 1;
+        return items >= 3 || (items == 2 && either);
+    }
+
+    // b follows a directly: glued "و" ("والخطف"), or a lone "و", "أو" or comma between them.
+    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either)
+    {
+        var text = doc.Text;
+        int gap = b.FirstToken - a.EndToken;
+        if (gap == 0)
+        {
+            return b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+        }
+
+        if (gap != 1)
+        {
+            return false;
+        }
+
+        var between = text.NormOf(a.EndToken);
+        if (between is "او")
+        {
+            either = true;
+            return true;
+        }
+
+        return between is "و" or ",";
+    }
+
+    /// <summary>
+    /// A trigger in a sentence about sports or fiction: in sports talk a weak trigger, an abduction ("خطف اللقب") or a
+    /// protest ("الاحتجاج على قرار الحكم") is a metaphor, while a strong air, bomb or killing word still reports violence
+    /// (a player killed in an air strike); in a film, series or novel plot nothing is an event.
+    /// </summary>
+    private static bool IsMetaphorOrPlot(DocumentMentions doc, TriggerMention t, int sentence)
+    {
+        if (doc.SentenceContexts.TryGetValue(sentence, out var domain)
+            && (domain == ContextDomain.Fiction || !t.Strong || t.Class is TriggerClass.Abduction or TriggerClass.Protest or TriggerClass.Arrest))
+        {
+            return true;
+        }
+
+        return t.Class switch
+        {
+            // "خطفت الطفلة الأنظار", "اختطف الحوثيون الدولة": a thing as the object, close after the verb in its clause.
+            TriggerClass.Abduction => doc.StolenThings.Any(s => s >= t.EndToken && s - t.EndToken < 3 && doc.Text.ClauseOf(s) == doc.Text.ClauseOf(t.FirstToken)),
+            // "لقي" kills only with "حتفه" or "مصرعه" after it ("لقي ثلاثة جنود حتفهم"); else it is "لقي ترحيبا", "يلقي كلمة".
+            TriggerClass.Kill when IsLaqiya(doc.Text.NormOf(t.FirstToken)) => !FateFollows(doc, t),
+            _ => false,
+        };
+    }
+
+    // The verb لقي in its persons and the imperfect يلقى/يلقي, through a conjunction.
+    private static bool IsLaqiya(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 0 && word[0] is 'و' or 'ف')
+        {
+            word = word[1..];
+        }
+
+        if (word.Length > 0 && word[0] is 'ي' or 'ت' or 'ن')
+        {
+            word = word[1..];
+        }
+
+        return word.StartsWith("لق", StringComparison.Ordinal) && word.Length <= 4;
+    }
+
+    private static bool FateFollows(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(t.FirstToken);
+        for (int i = t.EndToken; i < Math.Min(text.Tokens.Length, t.EndToken + 5) && text.ClauseOf(i) == clause; i++)
+        {
+            var w = text.NormOf(i);
+            if (w.Contains("حتف", StringComparison.Ordinal) || w.Contains("مصرع", StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -596,7 +748,8 @@ internal static class EventAssembler
             foreach (var d in doc.Dates)
             {
                 if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published
-                    && !IsBackground(doc, text.SentenceOf(d.FirstToken)))
+                    && !IsBackground(doc, text.SentenceOf(d.FirstToken))
+                    && d.Start.AddDays(CarryOverDays) >= doc.Document.Published)
                 {
                     best = d;
                 }
@@ -610,7 +763,8 @@ internal static class EventAssembler
 
             // The lead's date, when the story names one later.
             var lead = doc.Dates.FirstOrDefault(d => d.Precision == TimePrecision.Day && d.Start <= doc.Document.Published
-                && !IsBackground(doc, text.SentenceOf(d.FirstToken)));
+                && !IsBackground(doc, text.SentenceOf(d.FirstToken))
+                && d.Start.AddDays(CarryOverDays) >= doc.Document.Published);
             if (lead is not null)
             {
                 return (lead, lead.Start, null, TimePrecision.Week);
@@ -663,7 +817,7 @@ internal static class EventAssembler
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
             && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && IsParallelObject(doc, p)))
-            && !IsAnchor(doc, p) && !IsCountryOnly(p)).ToList();
+            && !IsNotEventPlace(doc, p) && !IsCountryOnly(p) && !IsLaunchSite(doc, t, p)).ToList();
         // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
         while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
             && after[1].FirstToken - after[0].EndToken <= 2)
@@ -681,8 +835,8 @@ internal static class EventAssembler
             yield break;
         }
 
-        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause), t)
-            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence), t);
+        PlaceRef? best = Nearest(doc, places.Where(p => text.ClauseOf(p.FirstToken) == clause && !IsLaunchSite(doc, t, p)), t)
+            ?? Nearest(doc, places.Where(p => text.SentenceOf(p.FirstToken) == sentence && !IsLaunchSite(doc, t, p)), t);
         if (best is not null)
         {
             // "مناطق جعولة وبير أحمد والعلم أصبحت تحت سيطرة المقاومة": a list of places just before the trigger is its subject.
@@ -708,7 +862,7 @@ internal static class EventAssembler
 
         // Earlier in the paragraph, then earlier in the story, then the story's first place (dateline or headline).
         int paragraph = doc.ParagraphOfSentence[sentence];
-        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p)
+        best = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsNotEventPlace(doc, p) && !IsCountryOnly(p)
             && doc.ParagraphOfSentence[text.SentenceOf(p.FirstToken)] == paragraph);
         if (best is not null)
         {
@@ -716,8 +870,8 @@ internal static class EventAssembler
             yield break;
         }
 
-        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsAnchor(doc, p) && !IsCountryOnly(p))
-            ?? places.FirstOrDefault(p => p.Location is not null && !IsAnchor(doc, p) && !IsCountryOnly(p));
+        var fallback = places.LastOrDefault(p => p.Location is not null && p.EndToken <= t.FirstToken && !IsNotEventPlace(doc, p) && !IsCountryOnly(p))
+            ?? places.FirstOrDefault(p => p.Location is not null && !IsNotEventPlace(doc, p) && !IsCountryOnly(p));
         if (fallback is not null)
         {
             yield return (fallback, true);
@@ -817,7 +971,7 @@ internal static class EventAssembler
         int bestDistance = int.MaxValue;
         foreach (var p in candidates)
         {
-            if (p.Location is null || IsAnchor(doc, p) || IsCountryOnly(p))
+            if (p.Location is null || IsNotEventPlace(doc, p) || IsCountryOnly(p))
             {
                 continue;
             }
@@ -837,6 +991,66 @@ internal static class EventAssembler
         }
 
         return best;
+    }
+
+    /// <summary>A place that only locates or compares: an anchor of a relative place, or a place after "بعد" ("حررت ثالث مدينة بعد مدينتي الضالع وعدن": those fell before).</summary>
+    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p);
+
+    /// <summary>"شارعي الثورة وبغداد", "شارع حلب": a street named after a town, not the town.</summary>
+    private static bool IsStreetName(DocumentMentions doc, PlaceRef p)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(p.FirstToken);
+        for (int i = p.FirstToken - 1; i >= Math.Max(0, p.FirstToken - 3) && text.ClauseOf(i) == clause; i--)
+        {
+            var w = text.NormOf(i);
+            if (w is "شارع" or "شارعي" or "وشارع" or "بشارع" or "شوارع")
+            {
+                return true;
+            }
+
+            if (doc.Places.Any(o => o.FirstToken <= i && i < o.EndToken))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"قصفت طائرات سلاح الجو من قاعدة طبرق مركبا قبالة درنة": the base a strike or shell came from is not where it fell.</summary>
+    private static bool IsLaunchSite(DocumentMentions doc, TriggerMention t, PlaceRef p)
+    {
+        if (t.Class is not (TriggerClass.Air or TriggerClass.Shell) || p.FirstToken < 1)
+        {
+            return false;
+        }
+
+        var text = doc.Text;
+        var before = text.NormOf(p.FirstToken - 1);
+        return before is "من" || (p.FirstToken >= 2 && before is "قاعده" or "مطار" && text.NormOf(p.FirstToken - 2) is "من");
+    }
+
+    private static bool FollowsBaad(DocumentMentions doc, PlaceRef p)
+    {
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun)
+        {
+            at = PlaceNounStart(doc, at);
+        }
+
+        if (at > 0 && doc.Text.NormOf(at - 1) is "بعد" or "وبعد")
+        {
+            return true;
+        }
+
+        // The second place of "بعد الضالع وعدن": joined to a place that follows "بعد".
+        var word = doc.Text.NormOf(p.FirstToken);
+        bool glued = word.Length > 0 && word[0] == 'و';
+        var previous = doc.Places.LastOrDefault(o => o.EndToken <= p.FirstToken && o.FirstToken < p.FirstToken
+            && (o.EndToken == p.FirstToken && glued
+                || o.EndToken == p.FirstToken - 1 && doc.Text.NormOf(o.EndToken) is "و" or ","));
+        return previous is not null && FollowsBaad(doc, previous);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Rasid.Core;
+using Rasid.Extraction.Lexicons;
 using Rasid.Extraction.Mentions;
 
 namespace Rasid.Extraction.Stages;
@@ -49,10 +50,14 @@ internal static class EventMerger
         }
 
         // A province-level statement ("مواجهات في عدد من جبهات القتال بمحافظة مأرب") summarises the located events of
-        // the same type in that province: fold it into them.
+        // the same type in that province: fold it into them (a tally of killings, into the same day's events of any type).
         foreach (var p in body.Where(b => b.Place?.Location is { Precision: GeoPrecision.Province, Admin1: not null }).ToList())
         {
-            var detail = body.FirstOrDefault(b => b != p && b.SubEventType.Parent() == p.SubEventType.Parent()
+            // A bare killing word ("مقتل 8 ... في أعمال عنف بمحافظة الأنبار") sums up the day's incidents of any type there.
+            bool tally = p.Trigger.Class == TriggerClass.Kill;
+            var detail = body.FirstOrDefault(b => b != p
+                && (b.SubEventType.Parent() == p.SubEventType.Parent()
+                    || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1))
                 && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l
                 && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));
             if (detail is not null)
