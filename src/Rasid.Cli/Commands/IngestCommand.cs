@@ -66,6 +66,11 @@ internal static class IngestCommand
             err.WriteLine($"rasid ingest: {summary.Read} read, {summary.Stored} stored, {summary.Skipped} already stored, " +
                           $"{summary.Events} events, {summary.Rejected.Count} rejected, {summary.Failed} failed extraction, " +
                           $"{summary.Elapsed.TotalSeconds:F1} s ({(summary.Stored + summary.Skipped) / Math.Max(0.001, summary.Elapsed.TotalSeconds):F0} docs/s) into {store.Location}");
+            if (Rasid.Store.WriteProfile.Enabled)
+            {
+                err.WriteLine(Rasid.Store.WriteProfile.Report());
+            }
+
             foreach (var r in summary.Rejected)
             {
                 err.WriteLine($"  rejected {r}");

@@ -99,11 +99,12 @@ public sealed class PostgresEventStore : RelationalEventStore
     protected override void BeginWrite(DbTransaction tx) =>
         Db.Exec(tx.Connection!, tx, "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
 
-    protected override void IndexText(DbTransaction tx, string table, long key, string body)
-    {
-        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
-        Db.Exec(tx.Connection!, tx, $"UPDATE {table} SET search = to_tsvector('simple', @b) WHERE {keyColumn} = @k", ("@b", body), ("@k", key));
-    }
+    private protected override void IndexText(WriteSession session, string table, long key, string body) =>
+        session.Exec(
+            table == "documents"
+                ? "UPDATE documents SET search = to_tsvector('simple', @b) WHERE doc_key = @k"
+                : "UPDATE evidence SET search = to_tsvector('simple', @b) WHERE evidence_key = @k",
+            ("@b", body), ("@k", key));
 
     protected override string MatchingKeys(string table, string param)
     {

@@ -22,7 +22,7 @@ public abstract partial class RelationalEventStore : IEventStore
     protected abstract DbConnection OpenConnection();
 
     /// <summary>Indexes the searchable body of a row of <c>documents</c> or <c>evidence</c>.</summary>
-    protected abstract void IndexText(DbTransaction tx, string table, long key, string body);
+    private protected abstract void IndexText(WriteSession session, string table, long key, string body);
 
     /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
     protected abstract string MatchingKeys(string table, string param);
@@ -78,46 +78,65 @@ public abstract partial class RelationalEventStore : IEventStore
                 int added = 0, skipped = 0, events = 0;
                 using var tx = connection.BeginTransaction();
                 BeginWrite(tx);
+                using var session = new WriteSession(tx);
+                var incidents = new IncidentBatch(session);
                 var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
                 foreach (var item in batch)
                 {
                     var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
                     var doc = item.Document;
-                    var hash = ContentHash.Of(doc.Text);
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
-                    {
-                        skipped++;
-                        continue;
-                    }
-
+                    long t0 = WriteProfile.Start();
+                    var hash = item.ContentHash ?? ContentHash.Of(doc.Text);
                     var id = doc.Id;
-                    if (Db.Scalar(connection, tx, "SELECT 1 FROM documents WHERE id = @id", ("@id", id)) is not null)
-                    {
-                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
-                    }
-
-                    var key = InsertDocument(tx, doc, id, hash, item, now);
+                    // The insert itself detects a known text or id (ON CONFLICT DO NOTHING): no look-up before it.
+                    var key = InsertDocument(session, doc, id, hash, item, now);
                     if (key is null)
                     {
-                        skipped++; // another writer stored the same text a moment ago
-                        continue;
+                        if (session.Scalar("SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
+                        {
+                            WriteProfile.Add("insert document", t0);
+                            skipped++; // stored before, or by another writer a moment ago
+                            continue;
+                        }
+
+                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
+                        key = InsertDocument(session, doc, id, hash, item, now);
+                        if (key is null)
+                        {
+                            WriteProfile.Add("insert document", t0);
+                            skipped++;
+                            continue;
+                        }
                     }
 
-                    IndexText(tx, "documents", key.Value, item.SearchBody ?? SearchTerms.IndexBody(doc.Text));
+                    WriteProfile.Add("insert document", t0);
+                    t0 = WriteProfile.Start();
+                    IndexText(session, "documents", key.Value, item.SearchBody ?? SearchTerms.IndexBody(doc.Text));
+                    WriteProfile.Add("index document text", t0);
                     foreach (var e in item.Error is null ? item.Events : [])
                     {
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
-                        if (InsertMention(tx, ev))
+                        t0 = WriteProfile.Start();
+                        bool inserted = InsertMention(session, ev);
+                        WriteProfile.Add("insert mention + evidence", t0);
+                        if (inserted)
                         {
                             events++;
-                            Cluster(tx, ev, now);
+                            t0 = WriteProfile.Start();
+                            incidents.Add(ev, now);
+                            WriteProfile.Add("cluster", t0);
                         }
                     }
 
                     added++;
                 }
 
+                long tf = WriteProfile.Start();
+                incidents.Flush();
+                WriteProfile.Add("write incidents", tf);
+                tf = WriteProfile.Start();
                 tx.Commit();
+                WriteProfile.Add("commit", tf);
                 return new StoreWriteResult(added, skipped, events);
             }
             finally
@@ -127,9 +146,9 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
-    private static long? InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
+    private static long? InsertDocument(WriteSession session, Document doc, string id, string hash, ExtractedDocument item, string now)
     {
-        using var cmd = Db.Command(tx, """
+        var cmd = session.Command("""
             INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at)
             VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now)
             ON CONFLICT DO NOTHING
@@ -151,13 +170,15 @@ public abstract partial class RelationalEventStore : IEventStore
         return r is null or DBNull ? null : Db.Long(r);
     }
 
-    private bool InsertMention(DbTransaction tx, ConflictEvent e)
+    private static readonly string InsertMentionSql = $"""
+        INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
+        VALUES (@event_id, @document_id, @event_id, {EventColumns.Parameters}, @evidence, @candidates)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    private bool InsertMention(WriteSession session, ConflictEvent e)
     {
-        using var cmd = Db.Command(tx, $"""
-            INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
-            VALUES (@event_id, @document_id, @event_id, {EventColumns.Parameters}, @evidence, @candidates)
-            ON CONFLICT (event_id) DO NOTHING
-            """);
+        var cmd = session.Command(InsertMentionSql);
         cmd.Add("@event_id", e.EventId);
         cmd.Add("@document_id", e.DocumentId);
         EventColumns.Bind(cmd, e);
@@ -170,7 +191,7 @@ public abstract partial class RelationalEventStore : IEventStore
 
         foreach (var ev in e.Evidence)
         {
-            using var ins = Db.Command(tx, """
+            var ins = session.Command("""
                 INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES (@e, @d, @s, @t, @x)
                 RETURNING evidence_key
                 """);
@@ -179,127 +200,10 @@ public abstract partial class RelationalEventStore : IEventStore
             ins.Add("@s", ev.Start);
             ins.Add("@t", ev.End);
             ins.Add("@x", ev.Text);
-            IndexText(tx, "evidence", Db.Long(ins.ExecuteScalar()), SearchTerms.IndexBody(ev.Text));
+            IndexText(session, "evidence", Db.Long(ins.ExecuteScalar()), SearchTerms.IndexBody(ev.Text));
         }
 
         return true;
-    }
-
-    /// <summary>Joins a new mention to every incident it matches (merging them) and rewrites the merged incident row.</summary>
-    private static void Cluster(DbTransaction tx, ConflictEvent mention, string now)
-    {
-        var incidents = new List<string>();
-        using (var cmd = Db.Command(tx, $"""
-            SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
-            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc
-              AND {PlaceFilter(mention.Location)}
-            """))
-        {
-            cmd.Add("@type", mention.EventType.Name());
-            cmd.Add("@counted", mention.Modality.Counts() ? 1 : 0);
-            cmd.Add("@from", mention.EventDate.AddDays(-IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
-            cmd.Add("@to", mention.EventDate.AddDays(IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
-            cmd.Add("@doc", mention.DocumentId);
-            BindPlaceFilter(cmd, mention.Location);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var other = EventColumns.Read(r, 5, r.GetString(0), r.GetString(1), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
-                if (IncidentRules.SameIncident(mention, other))
-                {
-                    incidents.Add(r.GetString(2));
-                }
-            }
-        }
-
-        incidents = incidents.Append(mention.EventId).Distinct().ToList();
-        var members = new List<ConflictEvent>();
-        foreach (var incident in incidents)
-        {
-            members.AddRange(LoadMentions(tx.Connection!, tx, incident));
-        }
-
-        if (!members.Any(m => m.EventId == mention.EventId))
-        {
-            members.Add(mention);
-        }
-
-        members = members.DistinctBy(m => m.EventId).ToList();
-        var merged = IncidentRules.Merge(members);
-        // A reviewed incident that gains a source keeps its review state (the review history says what was decided).
-        var review = Db.Scalar(tx.Connection!, tx, "SELECT review_state FROM incidents WHERE incident_id = @i", ("@i", merged.EventId)) as string ?? "unreviewed";
-        foreach (var old in incidents)
-        {
-            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", old));
-        }
-
-        var rewritten = WriteIncident(tx, members, review, now);
-        ReapplyEdits(tx, rewritten.EventId, incidents);
-    }
-
-    /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
-    private static ConflictEvent WriteIncident(DbTransaction tx, IReadOnlyList<ConflictEvent> members, string review, string now)
-    {
-        var merged = IncidentRules.Merge(members);
-        foreach (var m in members)
-        {
-            Db.Exec(tx.Connection!, tx, "UPDATE events SET incident_id = @i WHERE event_id = @e", ("@i", merged.EventId), ("@e", m.EventId));
-        }
-
-        Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
-        using var ins = Db.Command(tx, $"""
-            INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
-                                  document_ids, source_count, review_state, updated_at)
-            VALUES (@incident_id, {EventColumns.Parameters}, @interaction, @evidence, @candidates, @primary, @docs, @count, @review, @now)
-            """);
-        ins.Add("@incident_id", merged.EventId);
-        EventColumns.Bind(ins, merged);
-        ins.Add("@interaction", merged.Interaction);
-        ins.Add("@evidence", EventJson.Evidence(merged.Evidence));
-        ins.Add("@candidates", EventJson.Candidates(merged.PlaceCandidates));
-        ins.Add("@primary", merged.DocumentId);
-        var docs = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
-        ins.Add("@docs", JsonSerializer.Serialize(docs));
-        ins.Add("@count", docs.Count);
-        ins.Add("@review", review);
-        ins.Add("@now", now);
-        ins.ExecuteNonQuery();
-        return merged;
-    }
-
-    /// <summary>
-    /// Narrows clustering candidates in SQL to mentions that can be near: a box a little wider than
-    /// <see cref="IncidentRules.MaxKilometres"/> around the mention's point (plus mentions without a point, which are
-    /// compared by name), or the same place name when the mention has no point. Without it a busy day makes every
-    /// insert read every mention of that day.
-    /// </summary>
-    private static string PlaceFilter(EventLocation? location) => location switch
-    {
-        null => "1 = 0",
-        { Latitude: 0, Longitude: 0 } => "lower(location) = lower(@loc)",
-        _ => "(latitude IS NULL OR (latitude = 0 AND longitude = 0) OR (latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon))",
-    };
-
-    private static void BindPlaceFilter(DbCommand cmd, EventLocation? location)
-    {
-        if (location is null)
-        {
-            return;
-        }
-
-        if (location is { Latitude: 0, Longitude: 0 })
-        {
-            cmd.Add("@loc", location.Name);
-            return;
-        }
-
-        const double KmPerDegree = 111.0;
-        double dLat = IncidentRules.MaxKilometres / KmPerDegree * 1.2;
-        double dLon = dLat / Math.Max(0.1, Math.Cos(location.Latitude * Math.PI / 180));
-        cmd.Add("@minlat", location.Latitude - dLat);
-        cmd.Add("@maxlat", location.Latitude + dLat);
-        cmd.Add("@minlon", location.Longitude - dLon);
-        cmd.Add("@maxlon", location.Longitude + dLon);
     }
 
     private static List<ConflictEvent> LoadMentions(DbConnection c, DbTransaction? tx, string incidentId)
