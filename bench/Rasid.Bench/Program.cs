@@ -6,10 +6,12 @@ using Rasid.Bench;
 //   corpus [--limit N] [--path FILE] [--repeat R] [--warmup N] [--only LETTERS]   whole-corpus run, Markdown on stdout
 //          (--only: a normalize, b analyze, c + clitics, d Lucene, e extraction, f + phrase matching, g/h + place finding (built-in / imported gazetteer), p parallel, x breakdown; for profiling one part)
 //   store DB [REPEAT]                                             query latency p50/p95 over an existing store (SQLite file or postgres://)
+//   synth DB [--events N] [--seed S]                              write a synthetic SQLite store of N incidents (default 1,000,000) for `store`
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
            Rasid.Bench store DB [REPEAT]
+           Rasid.Bench synth DB [--events N] [--seed S]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -28,6 +30,8 @@ try
             return new CorpusRun(ParseCorpusOptions(args[1..]), Console.Out).Run();
         case "store":
             return StoreQueryRun.Run(args.Length > 1 ? args[1] : "rasid.db", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200, Console.Out);
+        case "synth":
+            return RunSynth(args[1..]);
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -49,6 +53,24 @@ catch (FileNotFoundException e)
 {
     Console.Error.WriteLine($"Rasid.Bench: {e.Message}");
     return 3;
+}
+
+static int RunSynth(string[] args)
+{
+    string? db = null;
+    int events = 1_000_000, seed = 5;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--events": events = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            default: db = db is null ? args[i] : throw new ArgumentException($"unknown option {args[i]}\n{Usage}"); break;
+        }
+    }
+
+    return SyntheticStore.Run(db ?? throw new ArgumentException($"synth needs a database file\n{Usage}"), events, seed, Console.Out);
 }
 
 static CorpusRunOptions ParseCorpusOptions(string[] args)

@@ -481,7 +481,10 @@ public abstract partial class RelationalEventStore : IEventStore
 
         if (!string.IsNullOrWhiteSpace(q.Country))
         {
-            Add("(lower(country_code) = lower(@country) OR lower(country) = lower(@country))", "@country", q.Country.Trim());
+            // Two letters are an ISO2 code, anything longer a country's name: one indexed comparison (an OR of the two
+            // would read every row of the store).
+            var country = q.Country.Trim();
+            Add(country.Length == 2 ? "lower(country_code) = lower(@country)" : "lower(country) = lower(@country)", "@country", country);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Admin1))
