@@ -16,6 +16,19 @@ public static partial class CpuClock
 
     public static double Seconds() => Nanoseconds() / 1e9;
 
+    /// <summary>CPU seconds used by the calling thread alone (Linux; the process's CPU time elsewhere).</summary>
+    public static double ThreadSeconds()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTimeId, out var ts) == 0)
+        {
+            return ts.Seconds + ts.Nanoseconds / 1e9;
+        }
+
+        return Seconds();
+    }
+
+    private const int ClockThreadCpuTimeId = 3;
+
     public static long Nanoseconds()
     {
         if (_useClockGetTime)

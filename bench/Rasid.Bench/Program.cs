@@ -13,6 +13,7 @@ using Rasid.Bench;
 //          scale-out run: resets the database, enqueues the bulk dump, runs N real `rasid worker` processes, reports
 //   store-scale --db postgres://… [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
 //          the store part alone as the store grows: docs/s, clustering cost, bytes/doc, writes/s with N writer connections
+//   synth DB [--events N] [--seed S]                              write a synthetic SQLite store of N incidents (default 1,000,000) for `store`
 //   micro [--wall-clock] [BenchmarkDotNet args]                   BenchmarkDotNet micro-benchmarks on 200 bulk articles (CPU-time clock by default)
 const string Usage = """
     usage: Rasid.Bench corpus [--limit N] [--path FILE.jsonl.gz] [--repeat R] [--warmup ARTICLES] [--only abcdefgpx]
@@ -22,6 +23,7 @@ const string Usage = """
            Rasid.Bench soak NEW.db [--limit N] [--path FILE.jsonl.gz] [--sample SECONDS]
            Rasid.Bench workers --db postgres://user:pw@host/db_bench [--workers 1,2] [--threads 1] [--batch 50] [--limit N] [--path FILE] [--force]
            Rasid.Bench store-scale --db postgres://user:pw@host/db_bench [--sizes 20000,100000] [--writers 1,2,4,8] [--sample 2000] [--batch 50] [--seconds 20] [--force]
+           Rasid.Bench synth DB [--events N] [--seed S]
            Rasid.Bench micro [--wall-clock] [BenchmarkDotNet arguments, e.g. --filter *Analyze*]
     """;
 
@@ -50,6 +52,8 @@ try
             return new WorkersRun(ParseWorkersOptions(args[1..]), Console.Out).Run();
         case "store-scale":
             return new StoreScaleRun(ParseStoreScaleOptions(args[1..]), Console.Out).Run();
+        case "synth":
+            return RunSynth(args[1..]);
         case "micro":
             bool wallClock = args.Contains("--wall-clock");
             var rest = args[1..].Where(a => a != "--wall-clock").ToArray();
@@ -153,6 +157,24 @@ static int RunSoak(string[] args)
     }
 
     return new SoakRun(args[0], path, limit, TimeSpan.FromSeconds(Math.Max(0.5, sample)), Console.Out).Run();
+}
+
+static int RunSynth(string[] args)
+{
+    string? db = null;
+    int events = 1_000_000, seed = 5;
+    for (int i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--events": events = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+            default: db = db is null ? args[i] : throw new ArgumentException($"unknown option {args[i]}\n{Usage}"); break;
+        }
+    }
+
+    return SyntheticStore.Run(db ?? throw new ArgumentException($"synth needs a database file\n{Usage}"), events, seed, Console.Out);
 }
 
 static CorpusRunOptions ParseCorpusOptions(string[] args)

@@ -16,6 +16,9 @@ public sealed record ExtractedDocument(Document Document, IReadOnlyList<Conflict
     /// so on its extraction threads so the single writer does not have to.
     /// </summary>
     public string? SearchBody { get; init; }
+
+    /// <summary>The document's <see cref="Store.ContentHash"/>, when the caller computed it already (ingest does, to skip known texts).</summary>
+    public string? ContentHash { get; init; }
 }
 
 /// <summary>One entry of an incident's review history.</summary>

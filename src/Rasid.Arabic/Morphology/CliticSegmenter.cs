@@ -79,7 +79,8 @@ public static class CliticSegmenter
             AddProclitics(word, 0, into, ref n, allowArticle: true);
         }
 
-        if ((options & CliticOptions.Enclitics) != 0)
+        // Most words end in a letter no enclitic ends with: skip the suffix loop for them.
+        if ((options & CliticOptions.Enclitics) != 0 && word.Length > MinStem && Clitics.EncliticLastLetters.Contains(word[^1]))
         {
             foreach (var e in Clitics.Enclitics)
             {
@@ -352,6 +353,8 @@ public static class CliticSegmenter
 
         public static bool In(ulong mask, char c) => (uint)(c - '\u0620') < 64u && ((mask >> (c - '\u0620')) & 1) != 0;
 
+        public required string EncliticLastLetters { get; init; }
+
         public static Inventory Load(DataFile file)
         {
             var conj = new List<char>();
@@ -399,6 +402,7 @@ public static class CliticSegmenter
                 Future = [.. future],
                 Article = article is { Length: 2 } ? article : throw new RasidException("E206", file.Name, "the article row must give a two-letter article (ال)"),
                 Enclitics = [.. enclitics.OrderByDescending(e => e.Length)],
+                EncliticLastLetters = new string(enclitics.Select(e => e[^1]).Distinct().ToArray()),
                 ConjunctionMask = Mask(conj),
                 PrepositionMask = Mask(prep),
                 FutureMask = Mask(future),

@@ -34,8 +34,33 @@ public static class ArabicLetters
     public const char ArabicSemicolon = '\u061B';
     public const char ArabicQuestionMark = '\u061F';
 
+    // One bit per code point of U+0600–08FF, precomputed from the ranges below: the tokenizer asks for every character,
+    // and the range pattern is too long for the JIT to inline.
+    private static readonly ulong[] LetterBits = BuildLetterBits();
+
     /// <summary>A letter of the Arabic script (after normalization), as opposed to marks, digits and punctuation.</summary>
-    public static bool IsArabicLetter(char c) =>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsArabicLetter(char c)
+    {
+        uint i = (uint)c - 0x0600u;
+        return i < 0x300u && (LetterBits[i >> 6] & (1UL << (int)(i & 63))) != 0;
+    }
+
+    private static ulong[] BuildLetterBits()
+    {
+        var bits = new ulong[0x300 / 64];
+        for (int c = 0x0600; c < 0x0900; c++)
+        {
+            if (IsArabicLetterByRange((char)c))
+            {
+                bits[(c - 0x0600) >> 6] |= 1UL << ((c - 0x0600) & 63);
+            }
+        }
+
+        return bits;
+    }
+
+    private static bool IsArabicLetterByRange(char c) =>
         c is (>= '\u0621' and <= '\u063A') or (>= '\u0641' and <= '\u064A') or (>= '\u066E' and <= '\u066F')
             or (>= '\u0671' and <= '\u06D3') or '\u06D5' or (>= '\u06EE' and <= '\u06EF') or (>= '\u06FA' and <= '\u06FC')
             or '\u06FF' or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08C9');

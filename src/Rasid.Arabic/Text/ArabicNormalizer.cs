@@ -59,14 +59,11 @@ public static class ArabicNormalizer
         }
 
         // Expansions are rare; size for the common case and grow when one appears. The unchanged prefix is copied at once.
+        // The offset map is only built from the first character removed or expanded: until then normalized index ==
+        // original index, and a text with only 1:1 foldings (about a third of news articles) needs no map at all.
         var buffer = new char[original.Length + 8];
-        var map = new int[original.Length + 9];
+        int[]? map = null;
         original.CopyTo(0, buffer, 0, firstChange);
-        for (int k = 0; k < firstChange; k++)
-        {
-            map[k] = k;
-        }
-
         int n = firstChange;
         for (int i = firstChange; i < original.Length; i++)
         {
@@ -74,11 +71,13 @@ public static class ArabicNormalizer
             char f = fold[c];
             if (f == Removed && c != Removed)
             {
+                map ??= IdentityMap(n, original.Length + 9);
                 continue; // NUL folds to itself (the table's "removed" mark is NUL), as FirstChange and FoldChar see it
             }
 
             if (f == Expands)
             {
+                map ??= IdentityMap(n, original.Length + 9);
                 var s = table.Expansions[c];
                 if (n + s.Length >= buffer.Length)
                 {
@@ -98,11 +97,24 @@ public static class ArabicNormalizer
             if (n + 1 >= buffer.Length)
             {
                 Array.Resize(ref buffer, buffer.Length * 2 + 1);
-                Array.Resize(ref map, buffer.Length + 1);
+                if (map is not null)
+                {
+                    Array.Resize(ref map, buffer.Length + 1);
+                }
             }
 
             buffer[n] = f;
-            map[n++] = i;
+            if (map is not null)
+            {
+                map[n] = i;
+            }
+
+            n++;
+        }
+
+        if (map is null)
+        {
+            return new NormalizedText(original, new string(buffer, 0, n), null);
         }
 
         map[n] = original.Length;
@@ -112,6 +124,17 @@ public static class ArabicNormalizer
         }
 
         return new NormalizedText(original, new string(buffer, 0, n), map);
+    }
+
+    private static int[] IdentityMap(int count, int capacity)
+    {
+        var map = new int[capacity];
+        for (int k = 0; k < count; k++)
+        {
+            map[k] = k;
+        }
+
+        return map;
     }
 
     /// <summary>

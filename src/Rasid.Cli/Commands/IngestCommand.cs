@@ -18,7 +18,7 @@ internal static class IngestCommand
         var country = new Option<string?>("--country") { Description = "Country hint (ISO2) for inputs that carry none." };
         var source = new Option<string?>("--source") { Description = "Source name for inputs that carry none." };
         var workers = new Option<int>("--workers") { Description = "Extraction workers (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var batch = new Option<int>("--batch") { Description = "Documents per write transaction.", DefaultValueFactory = _ => 200 };
+        var batch = new Option<int>("--batch") { Description = "Documents per write transaction.", DefaultValueFactory = _ => IngestOptions.DefaultBatchSize };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar." };
         var maxChars = new Option<int>("--max-chars") { Description = "Refuse documents longer than this many characters (0: no limit).", DefaultValueFactory = _ => IngestOptions.DefaultMaxDocumentChars };
         var budget = new Option<int>("--time-budget") { Description = "Seconds extraction of one document may take before it is recorded as failed.", DefaultValueFactory = _ => (int)IngestOptions.DefaultDocumentTimeBudget.TotalSeconds };
@@ -66,6 +66,11 @@ internal static class IngestCommand
             err.WriteLine($"rasid ingest: {summary.Read} read, {summary.Stored} stored, {summary.Skipped} already stored, " +
                           $"{summary.Events} events, {summary.Rejected.Count} rejected, {summary.Failed} failed extraction, " +
                           $"{summary.Elapsed.TotalSeconds:F1} s ({(summary.Stored + summary.Skipped) / Math.Max(0.001, summary.Elapsed.TotalSeconds):F0} docs/s) into {store.Location}");
+            if (Rasid.Store.WriteProfile.Enabled)
+            {
+                err.WriteLine(Rasid.Store.WriteProfile.Report());
+            }
+
             foreach (var r in summary.Rejected)
             {
                 err.WriteLine($"  rejected {r}");

@@ -12,8 +12,11 @@ namespace Rasid.Store.Ingest;
 /// </summary>
 internal sealed class ExtractionWorkers
 {
+    /// <summary>A document to extract and the content hash its reader computed (so the writer does not compute it again).</summary>
+    public sealed record HashedDocument(Document Document, string ContentHash);
+
     private readonly IEventExtractor _extractor;
-    private readonly ChannelReader<Document> _input;
+    private readonly ChannelReader<HashedDocument> _input;
     private readonly ChannelWriter<ExtractedDocument> _output;
     private readonly TimeSpan _budget;
     private readonly CancellationToken _cancellation;
@@ -22,7 +25,7 @@ internal sealed class ExtractionWorkers
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _active;
 
-    public ExtractionWorkers(IEventExtractor extractor, ChannelReader<Document> input, ChannelWriter<ExtractedDocument> output, TimeSpan budget, CancellationToken cancellation)
+    public ExtractionWorkers(IEventExtractor extractor, ChannelReader<HashedDocument> input, ChannelWriter<ExtractedDocument> output, TimeSpan budget, CancellationToken cancellation)
     {
         _extractor = extractor;
         _input = input;
@@ -47,7 +50,7 @@ internal sealed class ExtractionWorkers
 
     private sealed class Slot
     {
-        public Document? Current;
+        public HashedDocument? Current;
         public long StartedAt;
         public bool Retired;
     }
@@ -71,22 +74,23 @@ internal sealed class ExtractionWorkers
         {
             while (_input.WaitToReadAsync(_cancellation).AsTask().GetAwaiter().GetResult())
             {
-                while (_input.TryRead(out var doc))
+                while (_input.TryRead(out var item))
                 {
+                    var doc = item.Document;
                     lock (_gate)
                     {
-                        slot.Current = doc;
+                        slot.Current = item;
                         slot.StartedAt = Stopwatch.GetTimestamp();
                     }
 
                     ExtractedDocument result;
                     try
                     {
-                        result = new ExtractedDocument(doc, _extractor.Extract(doc)) { SearchBody = SearchTerms.IndexBody(doc.Text) };
+                        result = new ExtractedDocument(doc, _extractor.Extract(doc)) { SearchBody = SearchTerms.IndexBody(doc.Text), ContentHash = item.ContentHash };
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        result = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}" };
+                        result = new ExtractedDocument(doc, []) { Error = $"{ex.GetType().Name}: {ex.Message}", ContentHash = item.ContentHash };
                     }
 
                     lock (_gate)
@@ -135,7 +139,7 @@ internal sealed class ExtractionWorkers
         while (!_done.Task.IsCompleted)
         {
             Thread.Sleep(50);
-            var overdue = new List<Document>();
+            var overdue = new List<HashedDocument>();
             lock (_gate)
             {
                 foreach (var slot in _slots.Where(s => s.Current is not null && Stopwatch.GetElapsedTime(s.StartedAt) > _budget).ToList())
@@ -147,10 +151,11 @@ internal sealed class ExtractionWorkers
                 }
             }
 
-            foreach (var doc in overdue)
+            foreach (var item in overdue)
             {
-                var failed = new ExtractedDocument(doc, [])
+                var failed = new ExtractedDocument(item.Document, [])
                 {
+                    ContentHash = item.ContentHash,
                     Error = $"E131: extraction took longer than the {_budget.TotalSeconds:0.###} s budget per document",
                 };
                 _output.WriteAsync(failed, _cancellation).AsTask().GetAwaiter().GetResult();

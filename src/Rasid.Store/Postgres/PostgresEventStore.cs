@@ -42,13 +42,9 @@ public sealed class PostgresEventStore : RelationalEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(db);
         var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(db));
-        if (builder.MaxAutoPrepare == 0)
-        {
-            // The store runs the same few statements many times: prepared once per connection, PostgreSQL skips
-            // parsing and planning them (less server CPU per document, which all workers share).
-            builder.MaxAutoPrepare = 64;
-        }
-
+        // No automatic preparation (Max Auto Prepare): the write path reuses one command object per statement for a whole
+        // transaction (WriteSession), and Npgsql's auto-prepare on such a reused INSERT … ON CONFLICT DO NOTHING RETURNING
+        // silently stopped returning (and storing) rows after its fifth use (found by the store contract tests).
         var cs = builder.ConnectionString;
         var location = new NpgsqlConnectionStringBuilder(cs) { Password = null }.ToString();
         try
@@ -131,11 +127,12 @@ public sealed class PostgresEventStore : RelationalEventStore
         }
     }
 
-    protected override void IndexText(DbTransaction tx, string table, long key, string body)
-    {
-        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
-        Db.Exec(tx.Connection!, tx, $"UPDATE {table} SET search = to_tsvector('simple', @b) WHERE {keyColumn} = @k", ("@b", body), ("@k", key));
-    }
+    private protected override void IndexText(WriteSession session, string table, long key, string body) =>
+        session.Exec(
+            table == "documents"
+                ? "UPDATE documents SET search = to_tsvector('simple', @b) WHERE doc_key = @k"
+                : "UPDATE evidence SET search = to_tsvector('simple', @b) WHERE evidence_key = @k",
+            ("@b", body), ("@k", key));
 
     protected override string? InlineSearchValue(string param) => $"to_tsvector('simple', {param})";
 

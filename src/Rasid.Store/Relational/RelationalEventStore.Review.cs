@@ -141,18 +141,25 @@ public abstract partial class RelationalEventStore
     /// An incident rewritten from its mentions (a new report joined it) keeps the analyst's edits: the last edited value
     /// of each field, from the history of the incident and of any incident it absorbed, is applied again.
     /// </summary>
-    private static void ReapplyEdits(DbTransaction tx, string incidentId, IReadOnlyList<string> formerIds)
+    private static void ReapplyEdits(WriteSession session, string incidentId, IReadOnlyList<string> formerIds)
     {
-        var last = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // The last edit of each field wins, in the order the edits were made (history_key), whatever incident it was made on.
+        var edits = new List<(long Key, string Field, string? Value)>();
         foreach (var id in formerIds.Append(incidentId).Distinct(StringComparer.Ordinal))
         {
-            using var cmd = Db.Command(tx, "SELECT field, new_value, history_key FROM review_history WHERE incident_id = @i AND action = 'edit' ORDER BY history_key");
+            var cmd = session.Command("SELECT field, new_value, history_key FROM review_history WHERE incident_id = @i AND action = 'edit' ORDER BY history_key");
             cmd.Add("@i", id);
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
-                last[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+                edits.Add((Db.Long(r.GetValue(2)), r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)));
             }
+        }
+
+        var last = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (_, field, value) in edits.OrderBy(e => e.Key))
+        {
+            last[field] = value;
         }
 
         foreach (var (field, value) in last)
@@ -169,7 +176,7 @@ public abstract partial class RelationalEventStore
                 "latitude" or "longitude" => value is null ? null : double.Parse(value, CultureInfo.InvariantCulture),
                 _ => value,
             };
-            Db.Exec(tx.Connection!, tx, $"UPDATE incidents SET {column} = @v WHERE incident_id = @i", ("@v", dbValue), ("@i", incidentId));
+            session.Exec($"UPDATE incidents SET {column} = @v WHERE incident_id = @i", ("@v", dbValue), ("@i", incidentId));
         }
     }
 

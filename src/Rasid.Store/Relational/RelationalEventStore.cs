@@ -22,7 +22,7 @@ public abstract partial class RelationalEventStore : IEventStore
     protected abstract DbConnection OpenConnection();
 
     /// <summary>Indexes the searchable body of a row of <c>documents</c> or <c>evidence</c>.</summary>
-    protected abstract void IndexText(DbTransaction tx, string table, long key, string body);
+    private protected abstract void IndexText(WriteSession session, string table, long key, string body);
 
     /// <summary>
     /// An SQL expression computing a row's search column from parameter <paramref name="param"/> in the INSERT itself
@@ -88,52 +88,59 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 int added = 0, skipped = 0, events = 0;
                 using var tx = connection.BeginTransaction();
+                using var session = new WriteSession(tx);
                 var started = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
-                // Documents and their full-text index first, outside the clustering lock, so writers in other processes
-                // (PostgreSQL workers) do this — the bulk of the bytes and the tokenizing — in parallel. A concurrent
-                // insert of the same text waits on the unique index and then counts as skipped.
-                var stored = new List<(ExtractedDocument Item, string Id, string Hash, string Now)>(batch.Count);
+                // Documents, their full-text index, mentions and evidence first, outside the clustering lock, so writers in
+                // other processes (PostgreSQL workers) do this — the bulk of the bytes and the tokenizing — in parallel.
+                // A concurrent insert of the same text waits on the unique index and then counts as skipped. Mentions go in
+                // pending (no incident yet: clustering skips them), so each is clustered below against exactly what a
+                // one-by-one write would have seen.
+                var pending = new List<(ConflictEvent Mention, string Now)>();
                 foreach (var item in batch)
                 {
                     var now = item.IngestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? started;
                     var doc = item.Document;
-                    var hash = ContentHash.Of(doc.Text);
-                    using (var check = Db.Command(tx, "SELECT (SELECT 1 FROM documents WHERE content_hash = @h), (SELECT 1 FROM documents WHERE id = @id)"))
+                    long t0 = WriteProfile.Start();
+                    var hash = item.ContentHash ?? ContentHash.Of(doc.Text);
+                    var id = doc.Id;
+                    var body = item.SearchBody ?? SearchTerms.IndexBody(doc.Text);
+                    // The insert itself detects a known text or id (ON CONFLICT DO NOTHING): no look-up before it.
+                    var key = InsertDocument(session, doc, id, hash, item, now, body);
+                    if (key is null)
                     {
-                        check.Add("@h", hash);
-                        check.Add("@id", doc.Id);
-                        using var r = check.ExecuteReader();
-                        r.Read();
-                        if (!r.IsDBNull(0))
+                        if (session.Scalar("SELECT 1 FROM documents WHERE content_hash = @h", ("@h", hash)) is not null)
                         {
+                            WriteProfile.Add("insert document", t0);
+                            skipped++; // stored before, or by another writer a moment ago
+                            continue;
+                        }
+
+                        id = $"{doc.Id}~{hash[..12]}"; // same id, other text (an updated article): keep both
+                        key = InsertDocument(session, doc, id, hash, item, now, body);
+                        if (key is null)
+                        {
+                            WriteProfile.Add("insert document", t0);
                             skipped++;
                             continue;
                         }
-
-                        // Same id, other text (an updated article): keep both.
-                        var id = r.IsDBNull(1) ? doc.Id : $"{doc.Id}~{hash[..12]}";
-                        r.Close();
-                        if (!InsertDocument(tx, doc, id, hash, item, now))
-                        {
-                            skipped++; // another writer stored the same text a moment ago
-                            continue;
-                        }
-
-                        stored.Add((item, id, hash, now));
                     }
-                }
 
-                // Their mentions and evidence too, still outside the lock, but pending (no incident yet: clustering skips
-                // them), so each mention below is clustered against exactly what a one-by-one write would have seen.
-                var pending = new List<(ConflictEvent Mention, string Now)>();
-                foreach (var (item, id, hash, now) in stored)
-                {
-                    var doc = item.Document;
+                    WriteProfile.Add("insert document", t0);
+                    if (InlineSearchValue("@search") is null)
+                    {
+                        t0 = WriteProfile.Start();
+                        IndexText(session, "documents", key.Value, body);
+                        WriteProfile.Add("index document text", t0);
+                    }
+
                     foreach (var e in item.Error is null ? item.Events : [])
                     {
                         var ev = e.DocumentId == id ? e : e with { DocumentId = id, EventId = id == doc.Id ? e.EventId : $"{e.EventId}~{hash[..8]}" };
-                        if (InsertMention(tx, ev))
+                        t0 = WriteProfile.Start();
+                        bool inserted = InsertMention(session, ev);
+                        WriteProfile.Add("insert mention + evidence", t0);
+                        if (inserted)
                         {
                             pending.Add((ev, now));
                         }
@@ -145,13 +152,21 @@ public abstract partial class RelationalEventStore : IEventStore
                 // Incident clustering: serialized across writers (BeginWrite), since it reads and rewrites incidents other
                 // writers may touch. Each statement here sees what earlier writers committed.
                 BeginWrite(tx);
+                var incidents = new IncidentBatch(session);
                 foreach (var (mention, now) in pending)
                 {
-                    Cluster(tx, mention, now);
+                    long t0 = WriteProfile.Start();
+                    incidents.Add(mention, now);
+                    WriteProfile.Add("cluster", t0);
                     events++;
                 }
 
+                long tf = WriteProfile.Start();
+                incidents.Flush();
+                WriteProfile.Add("write incidents", tf);
+                tf = WriteProfile.Start();
                 tx.Commit();
+                WriteProfile.Add("commit", tf);
                 EndWrite();
                 return new StoreWriteResult(added, skipped, events);
             }
@@ -162,22 +177,15 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
-    /// <summary>Inserts a document and indexes it; false when another writer stored it first.</summary>
-    private bool InsertDocument(DbTransaction tx, Document doc, string id, string hash, ExtractedDocument item, string now)
+    private long? InsertDocument(WriteSession session, Document doc, string id, string hash, ExtractedDocument item, string now, string body)
     {
-        var body = item.SearchBody ?? SearchTerms.IndexBody(doc.Text);
         var search = InlineSearchValue("@search");
-        using var cmd = Db.Command(tx, $"""
+        var cmd = session.Command($"""
             INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at{(search is null ? string.Empty : ", search")})
             VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now{(search is null ? string.Empty : ", " + search)})
             ON CONFLICT DO NOTHING
             RETURNING doc_key
             """);
-        if (search is not null)
-        {
-            cmd.Add("@search", body);
-        }
-
         cmd.Add("@id", id);
         cmd.Add("@hash", hash);
         cmd.Add("@source", doc.Source);
@@ -190,27 +198,24 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@error", item.Error);
         cmd.Add("@count", item.Error is null ? item.Events.Count : 0);
         cmd.Add("@now", now);
+        if (search is not null)
+        {
+            cmd.Add("@search", body);
+        }
+
         var r = cmd.ExecuteScalar();
-        if (r is null or DBNull)
-        {
-            return false;
-        }
-
-        if (search is null)
-        {
-            IndexText(tx, "documents", Db.Long(r), body);
-        }
-
-        return true;
+        return r is null or DBNull ? null : Db.Long(r);
     }
 
-    private bool InsertMention(DbTransaction tx, ConflictEvent e)
+    private static readonly string InsertMentionSql = $"""
+        INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
+        VALUES (@event_id, @document_id, '', {EventColumns.Parameters}, @evidence, @candidates)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    private bool InsertMention(WriteSession session, ConflictEvent e)
     {
-        using var cmd = Db.Command(tx, $"""
-            INSERT INTO events(event_id, document_id, incident_id, {EventColumns.List}, evidence, place_candidates)
-            VALUES (@event_id, @document_id, '', {EventColumns.Parameters}, @evidence, @candidates)
-            ON CONFLICT (event_id) DO NOTHING
-            """);
+        var cmd = session.Command(InsertMentionSql);
         cmd.Add("@event_id", e.EventId);
         cmd.Add("@document_id", e.DocumentId);
         EventColumns.Bind(cmd, e);
@@ -224,7 +229,7 @@ public abstract partial class RelationalEventStore : IEventStore
         var search = InlineSearchValue("@body");
         foreach (var ev in e.Evidence)
         {
-            using var ins = Db.Command(tx, $"""
+            var ins = session.Command($"""
                 INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text{(search is null ? string.Empty : ", search")})
                 VALUES (@e, @d, @s, @t, @x{(search is null ? string.Empty : ", " + search)})
                 RETURNING evidence_key
@@ -243,147 +248,11 @@ public abstract partial class RelationalEventStore : IEventStore
             var key = Db.Long(ins.ExecuteScalar());
             if (search is null)
             {
-                IndexText(tx, "evidence", key, body);
+                IndexText(session, "evidence", key, body);
             }
         }
 
         return true;
-    }
-
-    /// <summary>Joins a new mention to every incident it matches (merging them) and rewrites the merged incident row.</summary>
-    private static void Cluster(DbTransaction tx, ConflictEvent mention, string now)
-    {
-        var incidents = new List<string>();
-        using (var cmd = Db.Command(tx, $"""
-            SELECT event_id, document_id, incident_id, evidence, place_candidates, {EventColumns.List} FROM events
-            WHERE event_type = @type AND counted = @counted AND event_date BETWEEN @from AND @to AND document_id <> @doc AND incident_id <> ''
-              AND {PlaceFilter(mention.Location)}
-            """))
-        {
-            cmd.Add("@type", mention.EventType.Name());
-            cmd.Add("@counted", mention.Modality.Counts() ? 1 : 0);
-            cmd.Add("@from", mention.EventDate.AddDays(-IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
-            cmd.Add("@to", mention.EventDate.AddDays(IncidentRules.MaxDaysApart).ToString(DateFormat, CultureInfo.InvariantCulture));
-            cmd.Add("@doc", mention.DocumentId);
-            BindPlaceFilter(cmd, mention.Location);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var other = EventColumns.Read(r, 5, r.GetString(0), r.GetString(1), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
-                if (IncidentRules.SameIncident(mention, other))
-                {
-                    incidents.Add(r.GetString(2));
-                }
-            }
-        }
-
-        if (incidents.Count == 0)
-        {
-            // Matches nothing: an incident of its own. Incidents are named after a member's event id and events are never
-            // deleted, so no incident row, review or history can exist yet under a new mention's id.
-            WriteIncident(tx, [mention], "unreviewed", now, fresh: true);
-            return;
-        }
-
-        incidents = incidents.Append(mention.EventId).Distinct().ToList();
-        var members = new List<ConflictEvent>();
-        foreach (var incident in incidents.Where(i => i != mention.EventId)) // the new mention is still pending
-        {
-            members.AddRange(LoadMentions(tx.Connection!, tx, incident));
-        }
-
-        if (!members.Any(m => m.EventId == mention.EventId))
-        {
-            members.Add(mention);
-        }
-
-        members = members.DistinctBy(m => m.EventId).ToList();
-        var merged = IncidentRules.Merge(members);
-        // A reviewed incident that gains a source keeps its review state (the review history says what was decided).
-        var review = Db.Scalar(tx.Connection!, tx, "SELECT review_state FROM incidents WHERE incident_id = @i", ("@i", merged.EventId)) as string ?? "unreviewed";
-        foreach (var old in incidents)
-        {
-            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", old));
-        }
-
-        var rewritten = WriteIncident(tx, members, review, now);
-        ReapplyEdits(tx, rewritten.EventId, incidents);
-    }
-
-    /// <summary>Points every member at the incident they form and (re)writes its merged row.</summary>
-    private static ConflictEvent WriteIncident(DbTransaction tx, List<ConflictEvent> members, string review, string now, bool fresh = false)
-    {
-        var merged = IncidentRules.Merge(members);
-        // Only members that move: rewriting a row that already points here would only leave a dead row version behind.
-        using (var point = Db.Command(tx, $"UPDATE events SET incident_id = @i WHERE incident_id <> @i AND event_id IN ({string.Join(", ", members.Select((_, k) => $"@e{k}"))})"))
-        {
-            point.Add("@i", merged.EventId);
-            for (int k = 0; k < members.Count; k++)
-            {
-                point.Add($"@e{k}", members[k].EventId);
-            }
-
-            point.ExecuteNonQuery();
-        }
-
-        if (!fresh)
-        {
-            Db.Exec(tx.Connection!, tx, "DELETE FROM incidents WHERE incident_id = @i", ("@i", merged.EventId));
-        }
-
-        using var ins = Db.Command(tx, $"""
-            INSERT INTO incidents(incident_id, {EventColumns.List}, interaction, evidence, place_candidates, primary_document_id,
-                                  document_ids, source_count, review_state, updated_at)
-            VALUES (@incident_id, {EventColumns.Parameters}, @interaction, @evidence, @candidates, @primary, @docs, @count, @review, @now)
-            """);
-        ins.Add("@incident_id", merged.EventId);
-        EventColumns.Bind(ins, merged);
-        ins.Add("@interaction", merged.Interaction);
-        ins.Add("@evidence", EventJson.Evidence(merged.Evidence));
-        ins.Add("@candidates", EventJson.Candidates(merged.PlaceCandidates));
-        ins.Add("@primary", merged.DocumentId);
-        var docs = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
-        ins.Add("@docs", JsonSerializer.Serialize(docs));
-        ins.Add("@count", docs.Count);
-        ins.Add("@review", review);
-        ins.Add("@now", now);
-        ins.ExecuteNonQuery();
-        return merged;
-    }
-
-    /// <summary>
-    /// Narrows clustering candidates in SQL to mentions that can be near: a box a little wider than
-    /// <see cref="IncidentRules.MaxKilometres"/> around the mention's point (plus mentions without a point, which are
-    /// compared by name), or the same place name when the mention has no point. Without it a busy day makes every
-    /// insert read every mention of that day.
-    /// </summary>
-    private static string PlaceFilter(EventLocation? location) => location switch
-    {
-        null => "1 = 0",
-        { Latitude: 0, Longitude: 0 } => "lower(location) = lower(@loc)",
-        _ => "(latitude IS NULL OR (latitude = 0 AND longitude = 0) OR (latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon))",
-    };
-
-    private static void BindPlaceFilter(DbCommand cmd, EventLocation? location)
-    {
-        if (location is null)
-        {
-            return;
-        }
-
-        if (location is { Latitude: 0, Longitude: 0 })
-        {
-            cmd.Add("@loc", location.Name);
-            return;
-        }
-
-        const double KmPerDegree = 111.0;
-        double dLat = IncidentRules.MaxKilometres / KmPerDegree * 1.2;
-        double dLon = dLat / Math.Max(0.1, Math.Cos(location.Latitude * Math.PI / 180));
-        cmd.Add("@minlat", location.Latitude - dLat);
-        cmd.Add("@maxlat", location.Latitude + dLat);
-        cmd.Add("@minlon", location.Longitude - dLon);
-        cmd.Add("@maxlon", location.Longitude + dLon);
     }
 
     private static List<ConflictEvent> LoadMentions(DbConnection c, DbTransaction? tx, string incidentId)
@@ -670,7 +539,10 @@ public abstract partial class RelationalEventStore : IEventStore
 
         if (!string.IsNullOrWhiteSpace(q.Country))
         {
-            Add("(lower(country_code) = lower(@country) OR lower(country) = lower(@country))", "@country", q.Country.Trim());
+            // Two letters are an ISO2 code, anything longer a country's name: one indexed comparison (an OR of the two
+            // would read every row of the store).
+            var country = q.Country.Trim();
+            Add(country.Length == 2 ? "lower(country_code) = lower(@country)" : "lower(country) = lower(@country)", "@country", country);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Admin1))

@@ -28,6 +28,9 @@ public sealed class SqliteEventStore : RelationalEventStore
         }.ToString();
         _writer = (SqliteConnection)OpenConnection();
         Db.Exec(_writer, null, "PRAGMA journal_mode=WAL");
+        // The writer keeps up to 64 MB of pages (default 2 MB): an ingest re-reads the full-text segments it merges and
+        // the content-hash index, and with the default cache every one of those reads is a system call.
+        Db.Exec(_writer, null, "PRAGMA cache_size=-65536");
         SchemaMigrator.Migrate(_writer, "Sqlite", path);
     }
 
@@ -64,8 +67,9 @@ public sealed class SqliteEventStore : RelationalEventStore
 
     protected override DbConnection WriteConnection() => _writer;
 
-    protected override void IndexText(DbTransaction tx, string table, long key, string body) =>
-        Db.Exec(tx.Connection!, tx, $"INSERT INTO {table}_fts(rowid, body) VALUES (@r, @b)", ("@r", key), ("@b", body));
+    private protected override void IndexText(WriteSession session, string table, long key, string body) =>
+        session.Exec(table == "documents" ? "INSERT INTO documents_fts(rowid, body) VALUES (@r, @b)" : "INSERT INTO evidence_fts(rowid, body) VALUES (@r, @b)",
+            ("@r", key), ("@b", body));
 
     protected override string MatchingKeys(string table, string param) => $"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH {param}";
 
