@@ -178,4 +178,14 @@ public sealed class SnippetExtractionTests
         var events = Extractor.Extract(new Document("edge", "قتل خمسة مدنيين في قصف على حلب يوم الثلاثاء الماضي.", published) { CountryHint = "SY" });
         Assert.All(events, e => Assert.InRange(e.EventDate, published.AddDays(-400), published.AddDays(30)));
     }
+
+    [Theory]
+    [InlineData("SY", "Military Forces of Syria (2000-)")]
+    [InlineData("IQ", "Military Forces of Iraq (2014-)")]
+    [InlineData("LB", "Military Forces of Lebanon")]
+    public void The_army_unnamed_takes_the_ACLED_name_of_the_countrys_state_forces(string country, string actor)
+    {
+        var e = Assert.Single(Run("قصف الجيش بالمدفعية مواقع المسلحين في البلدة يوم الاثنين.", country), e => e.Modality.Counts());
+        Assert.Equal(actor, e.Actor1?.Name);
+    }
 }

@@ -30,11 +30,15 @@ public sealed class ActorLexicon
 {
     private static readonly Lazy<ActorLexicon> BuiltInInstance = new(Load);
 
-    private ActorLexicon(PhraseMatcher<ActorEntry[]> matcher, int rows)
+    private ActorLexicon(PhraseMatcher<ActorEntry[]> matcher, int rows, Dictionary<(string Country, bool Air), ActorEntry> stateForces)
     {
         Matcher = matcher;
         Rows = rows;
+        _stateForces = stateForces;
     }
+
+    // The state forces row of each country (ACLED's dated name, e.g. "Military Forces of Syria (2000-)"), ground and air.
+    private readonly Dictionary<(string Country, bool Air), ActorEntry> _stateForces;
 
     public static ActorLexicon BuiltIn => BuiltInInstance.Value;
 
@@ -57,17 +61,32 @@ public sealed class ActorLexicon
         {
             if (r.Country == "*")
             {
-                return r;
+                return NamedStateForces(r, countryCode) ?? r;
             }
         }
 
         return rows[0];
     }
 
+    // A generic "الجيش" / "القوات الحكومية" row ("Military Forces of {country}") in a country whose state forces have their
+    // own row takes that row, so one army carries one ACLED name in every event of the document.
+    private static ActorEntry? NamedStateForces(ActorEntry generic, string? countryCode)
+    {
+        if (countryCode is null || generic.Type != ActorType.StateForces || !generic.Name.Contains("{country}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var forces = BuiltIn._stateForces;
+        var code = countryCode.ToUpperInvariant();
+        return forces.GetValueOrDefault((code, generic.Air)) ?? forces.GetValueOrDefault((code, false));
+    }
+
     private static ActorLexicon Load()
     {
         var file = LexiconFiles.Load("actors.tsv", "name", "type", "country", "kind", "air", "aliases");
         var entries = new List<(string, ActorEntry[])>();
+        var stateForces = new Dictionary<(string Country, bool Air), ActorEntry>();
         foreach (var row in file.Rows)
         {
             int type = row.Int("type");
@@ -77,6 +96,11 @@ public sealed class ActorLexicon
             }
 
             var entry = new ActorEntry(row["name"], (ActorType)type, row["country"], row["kind"], row["air"] == "yes");
+            if (entry.Kind == "state" && entry.Type == ActorType.StateForces && entry.Country != "*" && !entry.Name.Contains('{', StringComparison.Ordinal))
+            {
+                stateForces.TryAdd((entry.Country.ToUpperInvariant(), entry.Air), entry);
+            }
+
             foreach (var alias in LexiconFiles.Expand(row["aliases"]))
             {
                 entries.Add((alias, [entry]));
@@ -84,7 +108,7 @@ public sealed class ActorLexicon
         }
 
         var matcher = PhraseMatcher<ActorEntry[]>.Build(entries, allowEnclitics: false, merge: (a, b) => [.. a, .. b]);
-        return new ActorLexicon(matcher, file.Rows.Count);
+        return new ActorLexicon(matcher, file.Rows.Count, stateForces);
     }
 }
 
