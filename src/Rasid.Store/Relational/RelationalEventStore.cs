@@ -127,7 +127,7 @@ public abstract partial class RelationalEventStore : IEventStore
                     }
 
                     WriteProfile.Add("insert document", t0);
-                    if (InlineSearchValue("@search") is null)
+                    if (!IndexesInline)
                     {
                         t0 = WriteProfile.Start();
                         IndexText(session, "documents", key.Value, body);
@@ -177,15 +177,34 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
+    // Whether the dialect computes the search column inside the INSERT (InlineSearchValue), and the write statements built
+    // for it once per store rather than once per row.
+    private bool IndexesInline => _indexesInline ??= InlineSearchValue("@search") is not null;
+
+    private bool? _indexesInline;
+
+    private string InsertDocumentSql => _insertDocumentSql ??= InsertSql(
+        "documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at",
+        "@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now", "@search",
+        "ON CONFLICT DO NOTHING RETURNING doc_key");
+
+    private string InsertEvidenceSql => _insertEvidenceSql ??= InsertSql(
+        "evidence(event_id, document_id, start_offset, end_offset, text", "@e, @d, @s, @t, @x", "@body", "RETURNING evidence_key");
+
+    private string? _insertDocumentSql;
+    private string? _insertEvidenceSql;
+
+    private string InsertSql(string tableAndColumns, string values, string searchParam, string tail)
+    {
+        var search = InlineSearchValue(searchParam);
+        return search is null
+            ? $"INSERT INTO {tableAndColumns}) VALUES ({values}) {tail}"
+            : $"INSERT INTO {tableAndColumns}, search) VALUES ({values}, {search}) {tail}";
+    }
+
     private long? InsertDocument(WriteSession session, Document doc, string id, string hash, ExtractedDocument item, string now, string body)
     {
-        var search = InlineSearchValue("@search");
-        var cmd = session.Command($"""
-            INSERT INTO documents(id, content_hash, source, url, title, published, country_hint, text, status, error, event_count, ingested_at{(search is null ? string.Empty : ", search")})
-            VALUES (@id, @hash, @source, @url, @title, @published, @country, @text, @status, @error, @count, @now{(search is null ? string.Empty : ", " + search)})
-            ON CONFLICT DO NOTHING
-            RETURNING doc_key
-            """);
+        var cmd = session.Command(InsertDocumentSql);
         cmd.Add("@id", id);
         cmd.Add("@hash", hash);
         cmd.Add("@source", doc.Source);
@@ -198,7 +217,7 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@error", item.Error);
         cmd.Add("@count", item.Error is null ? item.Events.Count : 0);
         cmd.Add("@now", now);
-        if (search is not null)
+        if (IndexesInline)
         {
             cmd.Add("@search", body);
         }
@@ -226,27 +245,23 @@ public abstract partial class RelationalEventStore : IEventStore
             return false;
         }
 
-        var search = InlineSearchValue("@body");
+        bool inline = IndexesInline;
         foreach (var ev in e.Evidence)
         {
-            var ins = session.Command($"""
-                INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text{(search is null ? string.Empty : ", search")})
-                VALUES (@e, @d, @s, @t, @x{(search is null ? string.Empty : ", " + search)})
-                RETURNING evidence_key
-                """);
+            var ins = session.Command(InsertEvidenceSql);
             ins.Add("@e", e.EventId);
             ins.Add("@d", e.DocumentId);
             ins.Add("@s", ev.Start);
             ins.Add("@t", ev.End);
             ins.Add("@x", ev.Text);
             var body = SearchTerms.IndexBody(ev.Text);
-            if (search is not null)
+            if (inline)
             {
                 ins.Add("@body", body);
             }
 
             var key = Db.Long(ins.ExecuteScalar());
-            if (search is null)
+            if (!inline)
             {
                 IndexText(session, "evidence", key, body);
             }
