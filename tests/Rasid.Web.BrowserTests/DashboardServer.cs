@@ -18,6 +18,34 @@ public sealed class DashboardServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    // Every event on the map: single markers plus the counts written on cluster icons.
+    public const string MapTotalJs = """
+        () => document.querySelectorAll('#map .event-marker').length
+            + [...document.querySelectorAll('#map .event-cluster span[data-count]')].reduce((n, s) => n + Number(s.dataset.count), 0)
+        """;
+
+    /// <summary>The events the map shows once it shows <paramref name="expected"/>, or after 15 s whatever it shows then.</summary>
+    public static async Task<int> WaitForMapTotalAsync(Microsoft.Playwright.IPage page, int expected)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"n => ({MapTotalJs})() === n", expected, new Microsoft.Playwright.PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // the assertion that follows reports what the map shows
+        }
+
+        return await page.EvaluateAsync<int>(MapTotalJs);
+    }
+
+    /// <summary>GET an API path of the test server and parse its JSON body.</summary>
+    public async Task<System.Text.Json.JsonElement> ApiAsync(string pathAndQuery)
+    {
+        var body = await Http.GetStringAsync(new Uri(pathAndQuery.TrimStart('/'), UriKind.Relative));
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     // Flags this machine's closed network needs (see the machine notes): no background calls to Google's hosts.
     private static readonly string[] ChromiumFlags =
     [

@@ -12,21 +12,9 @@ namespace Rasid.Web.BrowserTests;
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardTests(DashboardServer server)
 {
-    // Every event on the map: single markers plus the counts written on cluster icons.
-    private const string MapTotalJs = """
-        () => document.querySelectorAll('#map .event-marker').length
-            + [...document.querySelectorAll('#map .event-cluster span[data-count]')].reduce((n, s) => n + Number(s.dataset.count), 0)
-        """;
-
-    private async Task<JsonElement> ApiAsync(string pathAndQuery)
-    {
-        var body = await server.Http.GetStringAsync(new Uri(pathAndQuery.TrimStart('/'), UriKind.Relative));
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
     private async Task<List<JsonElement>> ApiEventsAsync(string query = "")
     {
-        var result = await ApiAsync($"/api/events?limit=1000&order=date{query}");
+        var result = await server.ApiAsync($"/api/events?limit=1000&order=date{query}");
         var items = result.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(result.GetProperty("total").GetInt32(), items.Count); // the test corpus fits in one page
         return items;
@@ -52,20 +40,6 @@ public sealed class DashboardTests(DashboardServer server)
         await page.WaitForFunctionAsync(
             "prev => document.body.dataset.loadSeq !== prev && document.body.dataset.loading === 'false'", previousSeq);
 
-    private static async Task<int> WaitForMapTotalAsync(IPage page, int expected)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync($"n => ({MapTotalJs})() === n", expected, new PageWaitForFunctionOptions { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            // fall through: the assertion below reports the count the map shows
-        }
-
-        return await page.EvaluateAsync<int>(MapTotalJs);
-    }
-
     private static async Task<List<string>> TableAttributeAsync(IPage page, string attribute) =>
         [.. await page.Locator("#events-body tr[data-event-id]").EvaluateAllAsync<string[]>($"rows => rows.map(r => r.dataset.{attribute})")];
 
@@ -77,12 +51,12 @@ public sealed class DashboardTests(DashboardServer server)
         Assert.True(placed > 0, "the ingested news corpus should give placed events");
 
         var page = await OpenDashboardAsync();
-        Assert.Equal(placed, await WaitForMapTotalAsync(page, placed));
+        Assert.Equal(placed, await DashboardServer.WaitForMapTotalAsync(page, placed));
         Assert.True(await page.Locator("#map .leaflet-overlay-pane path").CountAsync() > 0, "the offline basemap draws country outlines");
         Assert.Equal(6, await page.Locator("#legend-items li").CountAsync());
 
         // Ingest counts are visible: the header shows the store's document count the status endpoint reports.
-        var documents = (await ApiAsync("/api/ingest/status")).GetProperty("store").GetProperty("documents").GetInt64();
+        var documents = (await server.ApiAsync("/api/ingest/status")).GetProperty("store").GetProperty("documents").GetInt64();
         await page.Locator("#ingest-status").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         Assert.Contains(documents.ToString(CultureInfo.InvariantCulture), await page.Locator("#ingest-status").TextContentAsync(), StringComparison.Ordinal);
         await server.ScreenshotAsync(page, "dashboard");
@@ -135,7 +109,7 @@ public sealed class DashboardTests(DashboardServer server)
 
         Assert.Single(eventRequests);
         Assert.Contains("type=" + Uri.EscapeDataString(type!).Replace("%20", "+", StringComparison.Ordinal), eventRequests[0].Replace("%20", "+", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(expected.Count(IsPlaced), await WaitForMapTotalAsync(page, expected.Count(IsPlaced)));
+        Assert.Equal(expected.Count(IsPlaced), await DashboardServer.WaitForMapTotalAsync(page, expected.Count(IsPlaced)));
         var rowTypes = await TableAttributeAsync(page, "eventType");
         Assert.NotEmpty(rowTypes);
         Assert.All(rowTypes, t => Assert.Equal(type, t));
@@ -169,7 +143,7 @@ public sealed class DashboardTests(DashboardServer server)
         var expected = await ApiEventsAsync($"&from={from}&to={to}");
         Assert.True(expected.Count < all.Count, $"brushing {from}..{to} should leave out some of the {all.Count} events");
 
-        Assert.Equal(expected.Count(IsPlaced), await WaitForMapTotalAsync(page, expected.Count(IsPlaced)));
+        Assert.Equal(expected.Count(IsPlaced), await DashboardServer.WaitForMapTotalAsync(page, expected.Count(IsPlaced)));
         Assert.Equal(expected.Count.ToString(CultureInfo.InvariantCulture), await page.EvaluateAsync<string>("() => document.body.dataset.viewCount"));
         Assert.All(await TableAttributeAsync(page, "date"), d => Assert.InRange(string.CompareOrdinal(d, from) >= 0 && string.CompareOrdinal(d, to) <= 0 ? 1 : 0, 1, 1));
         await server.ScreenshotAsync(page, "brushed");
@@ -186,9 +160,9 @@ public sealed class DashboardTests(DashboardServer server)
         await row.Locator("td").Nth(2).ClickAsync();
         await page.WaitForFunctionAsync("() => !document.getElementById('detail').hidden && !document.getElementById('detail').hasAttribute('aria-busy')");
 
-        var detail = await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
+        var detail = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
         var docId = Str(detail.GetProperty("event"), "document_id");
-        var doc = await ApiAsync($"/api/documents/{Uri.EscapeDataString(docId)}");
+        var doc = await server.ApiAsync($"/api/documents/{Uri.EscapeDataString(docId)}");
         var text = doc.GetProperty("text").GetString()!;
         var evidence = detail.GetProperty("mentions").EnumerateArray()
             .Where(m => Str(m, "document_id") == docId)
@@ -253,7 +227,7 @@ public sealed class DashboardTests(DashboardServer server)
         await page.Locator("#review-buttons [data-action='accept']").ClickAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('detail-state').dataset.state === 'accepted'");
 
-        var stored = await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
+        var stored = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
         Assert.Equal("accepted", Str(stored.GetProperty("event"), "review_state"));
         Assert.True(await page.Locator("#detail-history li").CountAsync() > 0);
         await server.ScreenshotAsync(page, "accepted");
@@ -276,7 +250,7 @@ public sealed class DashboardTests(DashboardServer server)
         var page = await OpenDashboardAsync();
         await LogInAsync(page);
         var id = (await page.Locator("#events-body tr[data-event-id]").Nth(2).GetAttributeAsync("data-event-id"))!;
-        var before = (await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}")).GetProperty("event").GetProperty("fatalities").GetInt32();
+        var before = (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}")).GetProperty("event").GetProperty("fatalities").GetInt32();
         var wanted = before + 7;
 
         await page.GotoAsync($"/#/event/{Uri.EscapeDataString(id)}");
@@ -285,7 +259,7 @@ public sealed class DashboardTests(DashboardServer server)
         await page.Locator("#review-edit button[type='submit']").ClickAsync();
         await page.Locator("#detail-history li[data-field='fatalities']").WaitForAsync();
 
-        var stored = await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
+        var stored = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
         Assert.Equal(wanted, stored.GetProperty("event").GetProperty("fatalities").GetInt32());
         Assert.Equal(wanted.ToString(CultureInfo.InvariantCulture), await page.Locator("#detail-fields dd[data-field='fatalities']").TextContentAsync());
         await page.Context.CloseAsync();

@@ -12,26 +12,9 @@ namespace Rasid.Web.BrowserTests;
 [Collection(DashboardCollection.Name)]
 public sealed class MergeSplitTests(DashboardServer server)
 {
-    private const string MapTotalJs = """
-        () => document.querySelectorAll('#map .event-marker').length
-            + [...document.querySelectorAll('#map .event-cluster span[data-count]')].reduce((n, s) => n + Number(s.dataset.count), 0)
-        """;
-
-    private async Task<JsonElement> ApiAsync(string pathAndQuery)
-    {
-        var body = await server.Http.GetStringAsync(new Uri(pathAndQuery.TrimStart('/'), UriKind.Relative));
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private async Task<HttpStatusCode> ApiStatusAsync(string path)
-    {
-        using var response = await server.Http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
-        return response.StatusCode;
-    }
-
     private async Task<List<JsonElement>> ApiEventsAsync(string query = "")
     {
-        var result = await ApiAsync($"/api/events?limit=1000&order=date{query}");
+        var result = await server.ApiAsync($"/api/events?limit=1000&order=date{query}");
         var items = result.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(result.GetProperty("total").GetInt32(), items.Count); // the test corpus fits in one page
         return items;
@@ -88,20 +71,6 @@ public sealed class MergeSplitTests(DashboardServer server)
     private static async Task<List<string>> TableIdsAsync(IPage page) =>
         [.. await page.Locator("#events-body tr[data-event-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.eventId)")];
 
-    private static async Task<int> WaitForMapTotalAsync(IPage page, int expected)
-    {
-        try
-        {
-            await page.WaitForFunctionAsync($"n => ({MapTotalJs})() === n", expected, new PageWaitForFunctionOptions { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            // the assertion that follows reports what the map shows
-        }
-
-        return await page.EvaluateAsync<int>(MapTotalJs);
-    }
-
     /// <summary>A day with two to twenty unreviewed-or-not events (so both fit on the first table page), and two of them.</summary>
     private async Task<(string Day, string A, string B)> TwoEventsOnOneDayAsync()
     {
@@ -118,8 +87,8 @@ public sealed class MergeSplitTests(DashboardServer server)
     {
         server.RequireAvailable();
         var (day, a, b) = await TwoEventsOnOneDayAsync();
-        var before = (await ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetProperty("event");
-        var other = (await ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetProperty("event");
+        var before = (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetProperty("event");
+        var other = (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetProperty("event");
         var documents = Strings(before, "document_ids").Union(Strings(other, "document_ids")).Order(StringComparer.Ordinal).ToList();
         var dayBefore = await ApiEventsAsync($"&from={day}&to={day}");
 
@@ -154,10 +123,10 @@ public sealed class MergeSplitTests(DashboardServer server)
         // The store: one incident (the smaller id, by the store's rule) with the sources of both, the other gone.
         var mergedId = string.CompareOrdinal(a, b) < 0 ? a : b;
         var goneId = mergedId == a ? b : a;
-        var merged = await ApiAsync($"/api/events/{Uri.EscapeDataString(mergedId)}");
+        var merged = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(mergedId)}");
         Assert.Equal(documents, Strings(merged.GetProperty("event"), "document_ids").Order(StringComparer.Ordinal).ToList());
         // The id merged away still names its mention, so a link read a moment earlier leads to the merged incident.
-        var viaGone = await ApiAsync($"/api/events/{Uri.EscapeDataString(goneId)}");
+        var viaGone = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(goneId)}");
         Assert.Equal(mergedId, Str(viaGone.GetProperty("event"), "event_id"));
         var mergeEntries = merged.GetProperty("history").EnumerateArray().Where(h => Str(h, "action") == "merge").ToList();
         Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), mergeEntries.Select(h => Str(h, "old_value")).Order(StringComparer.Ordinal));
@@ -177,7 +146,7 @@ public sealed class MergeSplitTests(DashboardServer server)
         Assert.Contains(mergedId, ids);
         Assert.DoesNotContain(goneId, ids);
         Assert.Equal(dayAfter.Count.ToString(CultureInfo.InvariantCulture), await page.EvaluateAsync<string>("() => document.body.dataset.viewCount"));
-        Assert.Equal(dayAfter.Count(IsPlaced), await WaitForMapTotalAsync(page, dayAfter.Count(IsPlaced)));
+        Assert.Equal(dayAfter.Count(IsPlaced), await DashboardServer.WaitForMapTotalAsync(page, dayAfter.Count(IsPlaced)));
         await server.ScreenshotAsync(page, "merged");
         await page.Context.CloseAsync();
     }
@@ -188,7 +157,7 @@ public sealed class MergeSplitTests(DashboardServer server)
         foreach (var e in (await ApiEventsAsync()).Where(e => e.GetProperty("source_count").GetInt32() >= 2))
         {
             var id = Str(e, "event_id");
-            if ((await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}")).GetProperty("mentions").GetArrayLength() >= 2)
+            if ((await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}")).GetProperty("mentions").GetArrayLength() >= 2)
             {
                 return id;
             }
@@ -218,7 +187,7 @@ public sealed class MergeSplitTests(DashboardServer server)
         var page = await OpenDashboardAsync();
         await LogInAsync(page, server.UserName, server.Password);
         var id = await EventWithTwoMentionsAsync(page);
-        var detail = await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
+        var detail = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
         var mentions = detail.GetProperty("mentions").EnumerateArray().Select(m => (Id: Str(m, "event_id"), Doc: Str(m, "document_id"))).ToList();
         var leaving = mentions.OrderBy(m => m.Id, StringComparer.Ordinal).Last(); // not the smallest: the kept event keeps its id
         var totalBefore = (await ApiEventsAsync()).Count;
@@ -253,9 +222,9 @@ public sealed class MergeSplitTests(DashboardServer server)
 
         // The store: the mention left for a new incident of its own; the old one keeps the others.
         var newId = leaving.Id; // an incident's id is its smallest mention id
-        var created = await ApiAsync($"/api/events/{Uri.EscapeDataString(newId)}");
+        var created = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(newId)}");
         Assert.Equal([leaving.Id], created.GetProperty("mentions").EnumerateArray().Select(m => Str(m, "event_id")).ToList());
-        var kept = await ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
+        var kept = await server.ApiAsync($"/api/events/{Uri.EscapeDataString(id)}");
         Assert.Equal(
             mentions.Select(m => m.Id).Where(m => m != leaving.Id).Order(StringComparer.Ordinal).ToList(),
             kept.GetProperty("mentions").EnumerateArray().Select(m => Str(m, "event_id")).Order(StringComparer.Ordinal).ToList());
@@ -294,8 +263,8 @@ public sealed class MergeSplitTests(DashboardServer server)
     {
         server.RequireAvailable();
         var (_, a, b) = await TwoEventsOnOneDayAsync();
-        var beforeA = (await ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetRawText();
-        var beforeB = (await ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetRawText();
+        var beforeA = (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetRawText();
+        var beforeB = (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetRawText();
 
         var page = await OpenDashboardAsync();
         await LogInAsync(page, server.ViewerName, server.ViewerPassword);
@@ -310,8 +279,8 @@ public sealed class MergeSplitTests(DashboardServer server)
         Assert.Equal(403, await PostReviewFromPageAsync(page, a, $$"""{"action":"merge","merge_with":"{{b}}"}"""));
         var mention = JsonDocument.Parse(beforeA).RootElement.GetProperty("mentions")[0];
         Assert.Equal(403, await PostReviewFromPageAsync(page, a, $$"""{"action":"split","mention_ids":["{{Str(mention, "event_id")}}"]}"""));
-        Assert.Equal(beforeA, (await ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetRawText());
-        Assert.Equal(beforeB, (await ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetRawText());
+        Assert.Equal(beforeA, (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(a)}")).GetRawText());
+        Assert.Equal(beforeB, (await server.ApiAsync($"/api/events/{Uri.EscapeDataString(b)}")).GetRawText());
         await server.ScreenshotAsync(page, "viewer-no-merge");
         await page.Context.CloseAsync();
     }
