@@ -214,7 +214,7 @@ internal static class ActorAttribution
     private static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
     {
         var entry = CiviliansEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> CiviliansEntry = new(() =>
@@ -251,7 +251,7 @@ internal static class ActorAttribution
     internal static ActorMention Unidentified(DocumentMentions doc, TriggerMention t)
     {
         var entry = UnidentifiedEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> UnidentifiedEntry = new(() =>
