@@ -23,9 +23,21 @@ public sealed class DebugDumpTests(ITestOutputHelper output)
                     output.WriteLine($"place {p.Span} s{text.SentenceOf(p.FirstToken)} c{text.ClauseOf(p.FirstToken)} {p.Span.Slice(g.Document.Text)} -> {p.Location?.Name} {p.Precision}");
                 }
 
-                var doc = new Mentions.DocumentMentions(g.Document, text);
+                var dates = new Mentions.DateFinderSource().Find(text, g.Document.Published);
+                var doc = new Mentions.DocumentMentions(g.Document, text)
+                {
+                    Numbers = new Mentions.NumberFinderSource().Find(text).Where(n => !dates.Any(d => d.Span.Overlaps(n.Span))).ToList(),
+                    Dates = dates,
+                    Places = new Mentions.GazetteerPlaceSource(Rasid.Geo.Gazetteer.LoadBuiltIn()).Find(text, g.Document.CountryHint),
+                };
                 Stages.ActorStage.Run(doc);
                 Stages.TriggerStage.Run(doc);
+                Stages.CueStage.Run(doc);
+                foreach (var d in Stages.EventAssembler.Run(doc))
+                {
+                    output.WriteLine($"draft t{d.Trigger.FirstToken} {d.Trigger.Class} {d.SubEventType} {d.EventDate} {d.Place?.Location?.Name} {d.Place?.Precision} {d.Actor1?.Name}/{d.Actor2?.Name} f={d.Deaths.Fatalities} headline={d.FromHeadline}");
+                }
+
                 foreach (var a in doc.Actors)
                 {
                     output.WriteLine($"actor s{text.SentenceOf(a.FirstToken)} c{text.ClauseOf(a.FirstToken)} t{a.FirstToken} {a.Span.Slice(g.Document.Text)} -> {a.Name}");
