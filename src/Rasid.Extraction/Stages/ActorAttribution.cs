@@ -97,7 +97,18 @@ internal static class ActorAttribution
             target = null;
         }
 
-        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
+        if (t.Class is TriggerClass.Bodies)
+        {
+            // "عثرت الشرطة على جثث": who found the bodies did not kill them; a killer is named after the word if at all
+            // ("جثث أعدمها التنظيم"), else the dead are the work of an unidentified armed group (ACLED's convention).
+            var killer = agent is { Entry.IsArmed: true } && agent.FirstToken >= t.EndToken && agent.Entry.Type != ActorType.StateForces ? agent : null;
+            var dead = target is not null && target.FirstToken >= t.EndToken ? target : null;
+            return (killer ?? Unidentified(doc, t), dead ?? Civilians(doc, t), dead is null || dead.Entry.Kind == "civilians");
+        }
+
+        // A killing told without its killer ("7 عناصر من داعش قتلوا", "مقتل 17 داعشيا ضمن عمليات") has the other armed
+        // party of its sentence (the command that reports its own operation) as the other side.
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance or TriggerClass.Kill)
         {
             target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
         }

@@ -77,6 +77,7 @@ internal static class EventMerger
                 var a = body[i];
                 var b = body[j];
                 if (a.Trigger == b.Trigger // one trigger naming several places ("حيي دار سعد وكريتر") made them apart on purpose
+                    || (a.Trigger.Class == TriggerClass.Bodies) != (b.Trigger.Class == TriggerClass.Bodies) // bodies found are not the attack told beside them
                     || a.SubEventType != b.SubEventType || a.Modality.Counts() != b.Modality.Counts()
                     || Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) > 1 || TellApartDays(a, b) || Km(a, b) > NearbyKm || !CompatibleActors(a, b)
                     || !(PlaceKey(a) == PlaceKey(b) || IsWithin(a, b) || IsWithin(b, a)))

@@ -129,29 +129,33 @@ internal static class NonEventFilter
     {
         var triggers = doc.Triggers;
         int first = index, last = index;
-        bool either = false;
-        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either))
+        bool either = false, and = false;
+        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either, ref and))
         {
             first--;
         }
 
-        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either))
+        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either, ref and))
         {
             last++;
         }
 
+        // A list joins its last item with و or أو ("القتل، الخطف، والتفجير"); words joined by commas alone are appositions
+        // of one incident ("بانفجار سيارة مفخخة، يقودها انتحاري، استهدف مركزا").
         int items = last - first + 1;
-        return items >= 3 || (items == 2 && either);
+        return (items >= 3 && (and || either)) || (items == 2 && either);
     }
 
     // b follows a directly: glued "و" ("والخطف"), or a lone "و", "أو" or comma between them.
-    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either)
+    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either, ref bool and)
     {
         var text = doc.Text;
         int gap = b.FirstToken - a.EndToken;
         if (gap == 0)
         {
-            return b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+            bool glued = b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+            and |= glued;
+            return glued;
         }
 
         if (gap != 1)
@@ -166,6 +170,7 @@ internal static class NonEventFilter
             return true;
         }
 
+        and |= between is "و";
         return between is "و" or ",";
     }
 
