@@ -16,6 +16,9 @@ public enum ArgumentRole
     Background,
     Victims,
     Result,
+
+    /// <summary>A toll of an event ("حصيلة القتلى جراء", "ارتفع عدد القتلى"): the event after it is one already told, its day is the toll's.</summary>
+    Toll,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

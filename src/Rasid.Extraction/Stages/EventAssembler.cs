@@ -159,6 +159,8 @@ internal static class EventAssembler
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
+                    OwnDate = date is not null && text.SentenceOf(date.FirstToken) == sentence,
+                    Recap = EventMerger.IsTollRecap(doc, t),
                     Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
