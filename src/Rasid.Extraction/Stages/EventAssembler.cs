@@ -48,6 +48,16 @@ internal static class EventAssembler
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
             }
 
+            if (NonEventFilter.IsTemporalAnchor(doc, t))
+            {
+                continue; // "بعد يومين من معارك": the event the news is dated from, told before
+            }
+
+            if (NonEventFilter.IsUndatedBackground(doc, sentence))
+            {
+                continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
+            }
+
             if (NonEventFilter.IsPurpose(doc, t))
             {
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
@@ -128,6 +138,11 @@ internal static class EventAssembler
             if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
             {
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
+            if (NonEventFilter.IsMonthTally(doc, date, precision))
+            {
+                continue; // "ألقت المروحيات 2000 برميل خلال يوليو الماضي": a month's tally, not an incident
             }
 
             if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
