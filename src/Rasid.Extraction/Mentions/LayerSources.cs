@@ -71,5 +71,7 @@ public sealed class GazetteerPlaceSource : IPlaceSource
             p.Place is null ? null : p.ToEventLocation(), p.Precision, p.Candidates)
         {
             RelationSpan = p.RelationSpan,
+            PlaceId = p.Place?.Id,
+            Wide = p.Place?.Kind == PlaceKind.Region || p.Relation == PlaceRelation.Countryside,
         }).ToList();
 }

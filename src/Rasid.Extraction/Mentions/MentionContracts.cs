@@ -24,6 +24,12 @@ public sealed record PlaceRef(int FirstToken, int EndToken, TextSpan Span, Event
 {
     /// <summary>The span of a relative-location phrase ("20 كم شرق") that makes the place an anchor, when there is one.</summary>
     public TextSpan? RelationSpan { get; init; }
+
+    /// <summary>The gazetteer id of the chosen place, when the source has one.</summary>
+    public string? PlaceId { get; init; }
+
+    /// <summary>An area of many towns: a region ("الجنوب الليبي") or the countryside of a town ("ريف إدلب").</summary>
+    public bool Wide { get; init; }
 }
 
 /// <summary>The seam to the number layer (Rasid.Arabic.Numbers.NumberFinder once merged).</summary>

@@ -48,6 +48,16 @@ internal static class EventAssembler
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
             }
 
+            if (NonEventFilter.IsTemporalAnchor(doc, t))
+            {
+                continue; // "بعد يومين من معارك": the event the news is dated from, told before
+            }
+
+            if (NonEventFilter.IsUndatedBackground(doc, sentence))
+            {
+                continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
+            }
+
             if (NonEventFilter.IsPurpose(doc, t))
             {
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
@@ -130,6 +140,11 @@ internal static class EventAssembler
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
             }
 
+            if (NonEventFilter.IsMonthTally(doc, date, precision))
+            {
+                continue; // "ألقت المروحيات 2000 برميل خلال يوليو الماضي": a month's tally, not an incident
+            }
+
             if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
             {
                 continue; // "في 12 نوفمبر 2009", "في ذي القعدة 1430": an incident of months or years ago, told as background
@@ -159,6 +174,8 @@ internal static class EventAssembler
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
+                    OwnDate = date is not null && text.SentenceOf(date.FirstToken) == sentence,
+                    Recap = EventMerger.IsTollRecap(doc, t),
                     Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
