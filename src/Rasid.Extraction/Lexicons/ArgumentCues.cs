@@ -16,6 +16,9 @@ public enum ArgumentRole
     Background,
     Victims,
     Result,
+
+    /// <summary>Opens a sentence that turns to another story ("من جهة أخرى", "على صعيد آخر"): the day told before is not carried into it.</summary>
+    TopicShift,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>
