@@ -59,4 +59,55 @@ public sealed class FieldAttributionTests
         Assert.Equal(TimePrecision.Day, At(events, "Ramadi").TimePrecision);
         Assert.Equal(TimePrecision.Week, At(events, "Fallujah").TimePrecision);
     }
+
+    [Fact]
+    public void An_air_force_after_a_genitive_lam_strikes_and_the_killed_group_is_hit()
+    {
+        var e = Assert.Single(Run("قتل ثمانية من عناصر تنظيم داعش في غارة جوية لطيران التحالف الدولي في الرمادي."));
+        Assert.Equal("International coalition (US-led)", e.Actor1?.Name);
+        Assert.Equal("Islamic State", e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void Residents_who_tell_of_a_strike_are_a_source_not_its_victims()
+    {
+        var e = Assert.Single(Run("وذكرت مصادر عسكرية وسكان أن تسعة من الحوثيين قتلوا في غارة جوية لطيران التحالف العربي على خور مكسر في عدن.", "YE"));
+        Assert.Equal("Houthis and Saleh forces", e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void A_residential_quarter_shelled_just_after_the_clause_makes_civilians_the_second_actor()
+    {
+        var e = Assert.Single(Run("وقصفت ميليشيا الحوثي، السبت، حي الجمهوري السكني في تعز.", "YE"));
+        Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void The_rebels_of_a_yemeni_report_are_the_houthis()
+    {
+        var events = Run("شنت طائرات التحالف العربي غارات على مواقع في عدن. وذكرت مصادر أن تسعة متمردين قتلوا ليلا في غارة جوية على خور مكسر.", "YE");
+        Assert.Equal("Houthis and Saleh forces", At(events, "Khur Maksar").Actor2?.Name);
+    }
+
+    [Fact]
+    public void A_bombing_with_no_perpetrator_named_is_the_claimants_when_the_story_says_who_claimed()
+    {
+        var events = Run("قتل 30 شخصا في تفجيرات في بغداد تبنى بعضها تنظيم داعش. وانفجرت سيارة مفخخة في الزعفرانية ما أدى إلى مقتل أربعة أشخاص.");
+        Assert.Equal("Islamic State", At(events, "Baghdad - Zafaraniya").Actor1?.Name);
+    }
+
+    [Fact]
+    public void A_bombing_stays_unidentified_when_nobody_claims()
+    {
+        var events = Run("قتل 30 شخصا في تفجيرات في بغداد. وانفجرت سيارة مفخخة في الزعفرانية ما أدى إلى مقتل أربعة أشخاص.");
+        Assert.Equal("Unidentified Armed Group (Iraq)", At(events, "Baghdad - Zafaraniya").Actor1?.Name);
+    }
+
+    [Fact]
+    public void An_attack_with_no_one_named_as_hit_has_civilians_as_its_second_actor()
+    {
+        var e = Assert.Single(Run("اغتال مسلحون مجهولون قياديا في حزب المؤتمر بجوار منزله في مدينة البيضاء.", "YE"));
+        Assert.Equal("Attack", e.SubEventType.Name());
+        Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
+    }
 }

@@ -19,6 +19,9 @@ public enum ArgumentRole
 
     /// <summary>Opens a sentence that turns to another story ("من جهة أخرى", "على صعيد آخر"): the day told before is not carried into it.</summary>
     TopicShift,
+
+    /// <summary>Claims an attack ("تبنى", "تبناه"): the actor after it did it; an agent that also claims the story's unattributed bombings.</summary>
+    Claimant,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>
