@@ -25,6 +25,12 @@ public enum ArgumentRole
 
     /// <summary>A whole span ("خلال", "طوال"): before a month it makes the month's tally, not one incident.</summary>
     Throughout,
+
+    /// <summary>Opens a sentence that turns to another story ("من جهة أخرى", "على صعيد آخر"): the day told before is not carried into it.</summary>
+    TopicShift,
+
+    /// <summary>Claims an attack ("تبنى", "تبناه"): the actor after it did it; an agent that also claims the story's unattributed bombings.</summary>
+    Claimant,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

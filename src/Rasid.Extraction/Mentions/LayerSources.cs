@@ -55,7 +55,7 @@ public sealed class DateFinderSource : IDateSource
             }
         }
 
-        return new DateRef(d.FirstToken, d.EndToken, d.Span, d.Start, d.End, d.Precision);
+        return new DateRef(d.FirstToken, d.EndToken, d.Span, d.Start, d.End, d.Precision) { IsRelativeSpan = d.Kind == DateExpressionKind.Relative && d.Start != d.End };
     }
 }
 

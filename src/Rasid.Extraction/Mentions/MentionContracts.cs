@@ -17,7 +17,11 @@ public enum CountQualifier
 public sealed record NumberRef(int FirstToken, int EndToken, TextSpan Span, long Value, long? High, CountQualifier Qualifier);
 
 /// <summary>A date expression resolved to an inclusive day range.</summary>
-public sealed record DateRef(int FirstToken, int EndToken, TextSpan Span, DateOnly Start, DateOnly End, TimePrecision Precision);
+public sealed record DateRef(int FirstToken, int EndToken, TextSpan Span, DateOnly Start, DateOnly End, TimePrecision Precision)
+{
+    /// <summary>A vague span told relative to publication ("خلال الأيام الماضية", "الساعات الماضية", "الأسبوع الماضي"): it dates its own sentence only.</summary>
+    public bool IsRelativeSpan { get; init; }
+}
 
 /// <summary>A place named in the text; <see cref="Location"/> is null when the name could not be resolved.</summary>
 public sealed record PlaceRef(int FirstToken, int EndToken, TextSpan Span, EventLocation? Location, GeoPrecision Precision, IReadOnlyList<PlaceCandidate> Candidates)

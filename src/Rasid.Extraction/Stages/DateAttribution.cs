@@ -37,23 +37,16 @@ internal static class DateAttribution
             }
         }
 
-        // Reporting convention: a story keeps the day it last named ("أفاد ... أمس الاثنين بمقتل ..." then more of that day).
+        // Reporting convention: a story keeps the date it last named ("أفاد ... أمس الاثنين بمقتل ..." then more of that
+        // day; "من ليلة الخميس ولغاية أمس الجمعة" then the strikes of those days), until it turns to another story.
         if (best is null)
         {
-            foreach (var d in doc.Dates)
+            var carried = CarriedOver(doc, sentence);
+            if (carried is not null)
             {
-                if (d.EndToken <= t.FirstToken && d.Precision == TimePrecision.Day && d.Start == d.End && d.Start <= doc.Document.Published
-                    && !IsBackground(doc, text.SentenceOf(d.FirstToken))
-                    && d.Start.AddDays(CarryOverDays) >= doc.Document.Published)
-                {
-                    best = d;
-                }
-            }
-
-            if (best is not null)
-            {
-                // Carried over from an earlier sentence: the story is still telling that day.
-                return (best, best.Start, null, TimePrecision.Day);
+                return carried.Start == carried.End
+                    ? (carried, carried.Start, null, TimePrecision.Day)
+                    : (carried, carried.Start, carried.End, TimePrecision.Week);
             }
 
             // The lead's date, when the story names one later.
@@ -72,13 +65,58 @@ internal static class DateAttribution
         return (best, best.Start, best.End == best.Start ? null : best.End, best.Precision);
     }
 
+    /// <summary>
+    /// The date the story last named before <paramref name="sentence"/>: the last date of the nearest earlier sentence
+    /// that names one — a day, or a few named days ("من الخميس حتى الجمعة"; not a vague "خلال الأيام الماضية", which dates
+    /// its own sentence only) — this week's news and not a background sentence's. Null when a
+    /// sentence on the way (or the trigger's own) turns to another story ("من جهة أخرى", "على صعيد آخر").
+    /// </summary>
+    private static DateRef? CarriedOver(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var published = doc.Document.Published;
+        for (int s = sentence; s > 0; s--)
+        {
+            if (Opens(doc, s, ArgumentRole.TopicShift))
+            {
+                return null;
+            }
+
+            int earlier = s - 1;
+            if (Opens(doc, earlier, ArgumentRole.Background))
+            {
+                continue;
+            }
+
+            DateRef? last = null;
+            foreach (var d in doc.Dates)
+            {
+                if (text.SentenceOf(d.FirstToken) == earlier && d.Start <= published && d.End.AddDays(CarryOverDays) >= published
+                    && (d.Precision == TimePrecision.Day || (d.Precision == TimePrecision.Week && !d.IsRelativeSpan)))
+                {
+                    last = d;
+                }
+            }
+
+            if (last is not null)
+            {
+                return last;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"يذكر أن ... قتل في 15 يوليو": a sentence opened by a background cue recalls the past.</summary>
-    private static bool IsBackground(DocumentMentions doc, int sentence)
+    private static bool IsBackground(DocumentMentions doc, int sentence) => Opens(doc, sentence, ArgumentRole.Background);
+
+    /// <summary>Whether a cue of <paramref name="role"/> opens the sentence (within its first few tokens).</summary>
+    private static bool Opens(DocumentMentions doc, int sentence, ArgumentRole role)
     {
         var s = doc.Text.Sentences[sentence];
         for (int k = s.FirstToken + 1; k <= Math.Min(s.EndToken, s.FirstToken + BackgroundCueReach); k++)
         {
-            if (doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Background)
+            if (doc.RoleBeforeToken.TryGetValue(k, out var r) && r == role)
             {
                 return true;
             }

@@ -105,7 +105,13 @@ internal static class EventAssembler
                 actor1 = ActorAttribution.LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs and kidnappings nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they and kidnappings
+            // are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            {
+                actor1 = ActorAttribution.Claimant(doc);
+            }
+
             if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
             {
                 actor1 = ActorAttribution.Unidentified(doc, t);
@@ -116,7 +122,8 @@ internal static class EventAssembler
             if (t.Class == TriggerClass.Air && actor1 is { Entry: { Air: false, Type: not ActorType.StateForces } } ground
                 && ActorAttribution.LastAirActor(doc, t.FirstToken) is { } air && air.Name != ground.Name)
             {
-                if (actor2 is null && ActorAttribution.Opposes(air.Entry, ground.Entry))
+                // "مقتل ثمانية من داعش في غارة لطيران التحالف": the air force read as the one hit is the striker; the ground party is hit.
+                if ((actor2 is null || actor2.Name == air.Name) && ActorAttribution.Opposes(air.Entry, ground.Entry))
                 {
                     actor2 = ground;
                 }
@@ -130,7 +137,18 @@ internal static class EventAssembler
                 continue;
             }
 
+            if (actor2 is not null && actor2.Name == actor1?.Name)
+            {
+                actor2 = null; // "في غارة لطيران التحالف": the striker read as the one hit; the other side is still to find
+            }
+
             actor2 ??= ActorAttribution.OtherSide(doc, t, sentence, clause, actor1);
+
+            // ACLED's "Attack" is violence against civilians: with no one else named as hit, the victims are civilians.
+            if (actor2 is null && actor1 is not null && sub == SubEventType.Attack)
+            {
+                actor2 = ActorAttribution.Civilians(doc, t);
+            }
 
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);

@@ -228,7 +228,8 @@ internal static class EventMerger
             into.Deaths = other.Deaths;
         }
 
-        if (into.Date is null && other.Date is not null)
+        // The finer date wins: a mention that names its own day ("امس") dates an event another mention knew only to the week.
+        if (other.Date is not null && (into.Date is null || other.TimePrecision < into.TimePrecision))
         {
             into.Date = other.Date;
             into.EventDate = other.EventDate;
