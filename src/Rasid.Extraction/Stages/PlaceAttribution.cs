@@ -153,7 +153,7 @@ internal static class PlaceAttribution
         int gap = next.FirstToken - first.EndToken;
         var word = doc.Text.NormOf(next.FirstToken);
         return gap == 0 && word.Length > 0 && word[0] == 'و'
-            || gap == 1 && doc.Text.Tokens[first.EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+            || gap == 1 && doc.Text.NormOf(first.EndToken) is "," or "،" // "درنة (شرق ليبيا)": a bracket locates, it does not list
             || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
@@ -239,8 +239,14 @@ internal static class PlaceAttribution
         }
 
         var text = doc.Text;
-        var before = text.NormOf(p.FirstToken - 1);
-        return before is "من" || (p.FirstToken >= 2 && before is "قاعده" or "مطار" && text.NormOf(p.FirstToken - 2) is "من");
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun && at >= 2)
+        {
+            at = PlaceNounStart(doc, at); // "قادمة من مدينة المكلا": the place noun stands between
+        }
+
+        var before = text.NormOf(at - 1);
+        return before is "من" || (at >= 2 && before is "قاعده" or "مطار" && text.NormOf(at - 2) is "من");
     }
 
     private static bool FollowsBaad(DocumentMentions doc, PlaceRef p)
