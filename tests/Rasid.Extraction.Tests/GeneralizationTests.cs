@@ -105,4 +105,31 @@ public sealed class GeneralizationTests
         var attack = Assert.Single(events);
         Assert.Equal("Darnah", attack.Location?.Name);
     }
+
+    [Theory]
+    [InlineData("تعرضت مناطق في مدينة دوما بالغوطة الشرقية، لقصف من قبل قوات النظام.", "Douma")]
+    [InlineData("تعرضت بعد منتصف الليل مناطق في بلدة داريا بالغوطة الغربية، لقصف من قبل قوات النظام.", "Darayya")]
+    [InlineData("تعرضت مناطق في بلدة داريا، بالغوطة الغربية، لقصف جوي.", "Darayya")]
+    public void Exposed_to_shelling_with_the_place_set_off_by_commas_is_a_shelling(string text, string place)
+    {
+        var e = Assert.Single(Counted(text, "SY"));
+        Assert.Equal(EventType.ExplosionsRemoteViolence, e.SubEventType.Parent());
+        Assert.Equal(place, e.Location?.Name);
+    }
+
+    [Fact]
+    public void A_fights_place_comes_after_its_second_side()
+    {
+        var text = "تدور اشتباكات في محيط بلدة داريا، فيما استمرت الاشتباكات العنيفة بين قوات النظام وحزب الله من جهة، "
+            + "والفصائل المقاتلة من جهة أخرى في مدينة الزبداني.";
+        Assert.Contains(Counted(text, "SY"), e => e.SubEventType == SubEventType.ArmedClash && e.Location?.Name == "Az Zabadani");
+    }
+
+    [Theory]
+    [InlineData("قاتل عناصر من جيش التحرير الفلسطيني إلى جانب قوات النظام في مخيم اليرموك.")]
+    [InlineData("تجمع المئات في ساحة التحرير وسط بغداد للمطالبة بالإصلاح.")]
+    public void A_name_containing_tahrir_is_no_retaking_of_ground(string text)
+    {
+        Assert.DoesNotContain(Counted(text, "SY"), e => e.SubEventType == SubEventType.GovernmentRegainsTerritory);
+    }
 }
