@@ -11,7 +11,7 @@ namespace Rasid.Extraction.Stages;
 /// </summary>
 internal static class NonEventFilter
 {
-    private const int ExposedWindow = 10;
+    private const int ExposedWindow = 16;
 
     // A sentence naming a year before the publication year, and no recent day, tells history or background.
     internal static bool IsHistory(DocumentMentions doc, int sentence)
@@ -99,8 +99,9 @@ internal static class NonEventFilter
             return false;
         }
 
-        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل.
-        int clauseStart = doc.Text.Clauses[doc.Text.ClauseOf(t.FirstToken)].FirstToken;
+        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل,
+        // with its place set off by commas ("تعرضت مناطق في قريتي ...، بريف اللاذقية، لقصف جوي").
+        int clauseStart = doc.Text.Sentences[doc.Text.SentenceOf(t.FirstToken)].FirstToken;
         for (int k = t.FirstToken - 1; k >= Math.Max(clauseStart, t.FirstToken - ExposedWindow); k--)
         {
             if (doc.Text.NormOf(k).Contains("تعرض", StringComparison.Ordinal))
