@@ -63,4 +63,13 @@ public sealed class MergeRuleTests
         var events = Counted("قصف الطيران بلدة سرمدا يوم الأحد. وقصف الطيران بلدة سرمدا مجددا يوم الاثنين.", "SY");
         Assert.Equal(2, events.Count);
     }
+
+    [Fact]
+    public void A_fight_in_a_towns_neighbourhood_and_the_towns_fight_are_one_event()
+    {
+        var clashes = Counted("قتل خمسة جنود خلال قتال مع جماعات إسلامية في مدينة بنغازي أمس. وقال متحدث عسكري إن القوات الخاصة تصدت لهجوم عنيف للمسلحين في محور بوعطني أمس.", "LY")
+            .Where(e => e.SubEventType == SubEventType.ArmedClash).ToList();
+        var e = Assert.Single(clashes);
+        Assert.Equal("Bu Atni", e.Location?.Name);
+    }
 }

@@ -73,5 +73,6 @@ public sealed class GazetteerPlaceSource : IPlaceSource
             RelationSpan = p.RelationSpan,
             PlaceId = p.Place?.Id,
             Wide = p.Place?.Kind == PlaceKind.Region || p.Relation == PlaceRelation.Countryside,
+            Quarter = p.Place is { } q && (q.Kind == PlaceKind.Neighbourhood || PlaceCues.Default.UrbanDistricts.Contains(q.Id)),
         }).ToList();
 }

@@ -34,6 +34,9 @@ public sealed record PlaceRef(int FirstToken, int EndToken, TextSpan Span, Event
 
     /// <summary>An area of many towns: a region ("الجنوب الليبي") or the countryside of a town ("ريف إدلب").</summary>
     public bool Wide { get; init; }
+
+    /// <summary>A quarter of a town: a neighbourhood, or a district that is a quarter of one city ("مديرية دار سعد" in Aden).</summary>
+    public bool Quarter { get; init; }
 }
 
 /// <summary>The seam to the number layer (Rasid.Arabic.Numbers.NumberFinder once merged).</summary>

@@ -17,12 +17,16 @@ internal static class EventAssembler
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
+    /// <summary>The lead: this many sentences after the headline.</summary>
+    private const int LeadSentences = 2;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
         var drafts = new List<EventDraft>();
         var triggers = doc.Triggers;
         var titles = TitleSentences.Of(doc);
+        var lead = Enumerable.Range(0, text.Sentences.Length).Where(s => !titles.Contains(s)).Take(LeadSentences).ToHashSet();
         for (int i = 0; i < triggers.Count; i++)
         {
             var t = triggers[i];
@@ -198,6 +202,7 @@ internal static class EventAssembler
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
+                    InLead = lead.Contains(sentence),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }

@@ -40,5 +40,8 @@ internal sealed class EventDraft
 
     public bool FromHeadline { get; set; }
 
+    /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
+    public bool InLead { get; set; }
+
     public double Confidence { get; set; }
 }

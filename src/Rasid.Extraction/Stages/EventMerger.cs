@@ -51,9 +51,10 @@ internal static class EventMerger
 
         // A province-level statement ("مواجهات في عدد من جبهات القتال بمحافظة مأرب") summarises the located events of
         // the same type in that province: fold it into them (a tally of killings, into the same day's events of any type).
-        // So does a statement about a region or a countryside ("اشتباكات في الجنوب الليبي", "قصفت المعارضة بلدات بريف إدلب")
-        // that the document tells town by town within the week (its own day is often only the day it was said).
-        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || b.Place.Wide)).ToList())
+        // So does the lead's statement about a region or a countryside ("اشتباكات في الجنوب الليبي", "قصفت المعارضة بلدات
+        // بريف إدلب") that the body tells town by town within the week (its own day is often only the day it was said); a
+        // countryside named in the body is a place of its own ("براميل على مناطق في ريف حماة الشمالي").
+        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead))).ToList())
         {
             // A bare killing word ("مقتل 8 ... في أعمال عنف بمحافظة الأنبار") sums up the day's incidents of any type there.
             bool tally = p.Trigger.Class == TriggerClass.Kill;
@@ -88,8 +89,8 @@ internal static class EventMerger
                     continue;
                 }
 
-                // The more precise place is kept; at equal precision, the part (a district) over the whole (its city).
-                var (keep, drop) = Rank(a) < Rank(b) || (Rank(a) == Rank(b) && !IsWithin(b, a)) ? (a, b) : (b, a);
+                // The part (a district, a quarter) is kept over the whole (its city); else the more precise place, the surer modality.
+                var (keep, drop) = IsWithin(a, b) || (!IsWithin(b, a) && Rank(a) <= Rank(b)) ? (a, b) : (b, a);
                 // The day the text gives for the event itself wins over a carried-over day or a toll's day; else the earlier.
                 if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
                 {
@@ -116,12 +117,20 @@ internal static class EventMerger
         inner.Place?.Location is { } i && outer.Place?.Location is { } o && i.Precision < o.Precision
         || IsQuarterOf(inner, outer);
 
-    /// <summary>A quarter of the other's city: named with it ("Aden - Al Alam") or a district that is one of its quarters (دار سعد in عدن).</summary>
+    /// <summary>
+    /// A quarter of the other's city: named with it ("Aden - Al Alam"), a district that is one of its quarters (دار سعد in
+    /// عدن), or a neighbourhood of the same province a few km from a town that is no quarter itself (بوعطني, بنغازي).
+    /// </summary>
     private static bool IsQuarterOf(EventDraft inner, EventDraft outer) =>
         PlaceKey(outer) is { Length: > 0 } k
         && ((inner.Place?.Location?.Name is { } n && n.StartsWith(k + " - ", StringComparison.Ordinal))
             || (inner.Place?.PlaceId is { } id && Geo.PlaceCues.Default.UrbanDistrictCities.TryGetValue(id, out var city) && city == k
-                && string.Equals(inner.Place.Location?.Admin1, outer.Place?.Location?.Admin1, StringComparison.Ordinal)));
+                && SameAdmin1(inner, outer))
+            || (inner.Place is { Quarter: true } && outer.Place is { Quarter: false, Wide: false, Location.Precision: GeoPrecision.Town }
+                && !k.Contains(" - ", StringComparison.Ordinal) && SameAdmin1(inner, outer) && Km(inner, outer) <= NearbyKm));
+
+    private static bool SameAdmin1(EventDraft a, EventDraft b) =>
+        a.Place?.Location?.Admin1 is { } x && string.Equals(x, b.Place?.Location?.Admin1, StringComparison.Ordinal);
 
     /// <summary>One place, a place inside the other, or two places a few km apart; a city's quarter may lie farther from its centre point.</summary>
     private static bool NearEnough(EventDraft a, EventDraft b)
@@ -201,13 +210,18 @@ internal static class EventMerger
 
     private static bool CompatibleActors(EventDraft a, EventDraft b)
     {
-        // Two names of one kind (an army named generically and by its name; two names for one coalition) may be one party;
-        // civilians named beside a fight of one sub-type are its victims, not a second party (the sub-type already says
-        // whether civilians were the target).
-        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name || x.Entry.Type == y.Entry.Type
+        // An army named generically and by its name ("Military Forces of Unknown country", "Libyan National Army"), an
+        // unidentified armed group and a named one, or a coalition named two ways, may be one party; civilians named beside a fight of one sub-type are its victims, not a
+        // second party (the sub-type already says whether civilians were the target).
+        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name
+            || (x.Entry.Type == y.Entry.Type && x.Entry.Type == ActorType.ExternalOrOtherForces)
+            || ((Unnamed(x) || Unnamed(y)) && x.Entry.IsArmed && y.Entry.IsArmed && (x.Entry.Type == ActorType.StateForces) == (y.Entry.Type == ActorType.StateForces))
             || x.Entry.Type == ActorType.Civilians || y.Entry.Type == ActorType.Civilians;
         return (Same(a.Actor1, b.Actor1) && Same(a.Actor2, b.Actor2)) || (Same(a.Actor1, b.Actor2) && Same(a.Actor2, b.Actor1));
     }
+
+    private static bool Unnamed(ActorMention a) =>
+        a.Name.Contains("Unknown", StringComparison.Ordinal) || a.Name.Contains("Unidentified", StringComparison.Ordinal);
 
     private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
 
