@@ -298,7 +298,18 @@ public abstract partial class RelationalEventStore : IEventStore
             "fatalities" => "fatalities DESC, event_date DESC, incident_id",
             _ => "event_date DESC, incident_id",
         };
-        cmd.CommandText = $"SELECT {IncidentColumns} FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
+        if (query.After is { } after)
+        {
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + Keyset(cmd, query.OrderBy, after);
+        }
+
+        // The page's ids first, from the index that orders them, and only then its rows: sorting or skipping over the
+        // index (incident_id is its last column) instead of over whole rows with their evidence and candidates JSON.
+        cmd.CommandText = $"""
+            SELECT {IncidentColumns} FROM incidents
+            WHERE incident_id IN (SELECT incident_id FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
+            ORDER BY {order}
+            """;
         cmd.Add("@limit", Math.Clamp(query.Limit, 0, 100_000));
         cmd.Add("@offset", Math.Max(0, query.Offset));
         var list = new List<StoredEvent>();
@@ -311,13 +322,29 @@ public abstract partial class RelationalEventStore : IEventStore
         return list;
     }
 
-    public long Count(EventQuery query)
+    /// <summary>The incidents after <paramref name="after"/> in the order <paramref name="orderBy"/> (written so the leading sort column bounds an index range).</summary>
+    private static string Keyset(DbCommand cmd, string orderBy, EventCursor after)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        using var c = OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT COUNT(*) FROM incidents {Where(cmd, query)}";
-        return Db.Long(cmd.ExecuteScalar());
+        if (after.OrderBy != orderBy)
+        {
+            throw new RasidException("E336", after.OrderBy, $"the page cursor was made for order '{after.OrderBy}', not '{orderBy}'");
+        }
+
+        cmd.Add("@after_date", after.EventDate.ToString(DateFormat, CultureInfo.InvariantCulture));
+        cmd.Add("@after_id", after.IncidentId);
+        switch (orderBy)
+        {
+            case "date_asc":
+                return "(event_date >= @after_date AND (event_date > @after_date OR incident_id > @after_id))";
+            case "fatalities":
+                cmd.Add("@after_fatalities", after.Fatalities);
+                return """
+                    (fatalities <= @after_fatalities AND (fatalities < @after_fatalities OR event_date < @after_date
+                     OR (event_date = @after_date AND incident_id > @after_id)))
+                    """;
+            default:
+                return "(event_date <= @after_date AND (event_date < @after_date OR incident_id > @after_id))";
+        }
     }
 
     /// <summary>
