@@ -7,7 +7,7 @@ namespace Rasid.Store.Relational;
 /// <summary>
 /// Timeline, count and facets. Where the filters allow it they are read from the counts the incidents table's triggers
 /// keep (migration 0004/0005 <c>incident_counts</c>): <c>incident_day_counts</c> answers dates and modality,
-/// <c>incident_facet_counts</c> whole months, country and modality. Any other filter reads the incidents themselves,
+/// <c>incident_facet_counts</c> whole months (or all time), country and modality. Any other filter reads the incidents themselves,
 /// through the same <see cref="Where"/> as the event list, in one pass. Both paths give exactly the numbers the filtered
 /// event list has (the store tests compare them on SQLite and PostgreSQL).
 /// </summary>
@@ -85,6 +85,13 @@ public abstract partial class RelationalEventStore
         else if (!q.IncludeUncounted)
         {
             clauses.Add("counted = 1");
+        }
+
+        if (!days)
+        {
+            // Every facet named, so each is a range of the primary key; no dates: the all-time rows (month '').
+            clauses.Insert(0, "facet IN ('country', 'admin1', 'event_type', 'sub_event_type', 'actor')");
+            clauses.Add(q.From is null && q.To is null ? "month = ''" : "month <> ''");
         }
 
         if (q.From is { } from)

@@ -15,12 +15,13 @@ CREATE TABLE incident_day_counts (
     PRIMARY KEY (counted, event_date, modality)
 );
 
--- Incidents per facet value, month, country and modality (an incident whose actor1 and actor2 are the same name counts
--- twice in the actor facet, as in the facet query over incidents).
+-- Incidents per facet value, month, country and modality, and the same over all time (month ''), so facets without a
+-- date filter read a few thousand rows. An incident whose actor1 and actor2 are the same name counts twice in the
+-- actor facet, as in the facet query over incidents.
 CREATE TABLE incident_facet_counts (
     facet         TEXT NOT NULL,   -- country | admin1 | event_type | sub_event_type | actor
     counted       INTEGER NOT NULL,
-    month         TEXT NOT NULL,   -- yyyy-MM of event_date
+    month         TEXT NOT NULL,   -- yyyy-MM of event_date; '' for all time
     country_code  TEXT NOT NULL,
     country       TEXT NOT NULL,
     modality      TEXT NOT NULL,
@@ -45,6 +46,11 @@ FROM (
 WHERE v <> ''
 GROUP BY f, counted, month, country_code, country, modality, v;
 
+INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
+SELECT facet, counted, '', country_code, country, modality, value, SUM(incidents)
+FROM incident_facet_counts
+GROUP BY facet, counted, country_code, country, modality, value;
+
 -- Adds (d = 1) or removes (d = -1) one incident row's share of the counts.
 CREATE FUNCTION incident_counts_apply(r incidents, d integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -53,22 +59,23 @@ BEGIN
         ON CONFLICT(counted, event_date, modality) DO UPDATE
             SET incidents = t.incidents + excluded.incidents, fatalities = t.fatalities + excluded.fatalities;
         INSERT INTO incident_facet_counts AS t (facet, counted, month, country_code, country, modality, value, incidents)
-        SELECT f, r.counted, substr(r.event_date, 1, 7), COALESCE(r.country_code, ''), COALESCE(r.country, ''), r.modality, v, d * COUNT(*)
+        SELECT f, r.counted, p, COALESCE(r.country_code, ''), COALESCE(r.country, ''), r.modality, v, d * COUNT(*)
         FROM (SELECT 'country' AS f, COALESCE(r.country, r.country_code) AS v
               UNION ALL SELECT 'admin1', r.admin1
               UNION ALL SELECT 'event_type', r.event_type
               UNION ALL SELECT 'sub_event_type', r.sub_event_type
               UNION ALL SELECT 'actor', r.actor1
               UNION ALL SELECT 'actor', r.actor2
-             ) AS x
+             ) AS x,
+             (SELECT '' AS p UNION ALL SELECT substr(r.event_date, 1, 7)) AS periods
         WHERE v <> ''
-        GROUP BY f, v
+        GROUP BY f, p, v
         ON CONFLICT(facet, counted, month, country_code, country, modality, value) DO UPDATE SET incidents = t.incidents + excluded.incidents;
     IF d < 0 THEN
         DELETE FROM incident_day_counts WHERE counted = r.counted AND event_date = r.event_date AND modality = r.modality AND incidents <= 0;
         DELETE FROM incident_facet_counts
             WHERE facet IN ('country', 'admin1', 'event_type', 'sub_event_type', 'actor') AND counted = r.counted
-            AND month = substr(r.event_date, 1, 7) AND country_code = COALESCE(r.country_code, '') AND country = COALESCE(r.country, '')
+            AND month IN ('', substr(r.event_date, 1, 7)) AND country_code = COALESCE(r.country_code, '') AND country = COALESCE(r.country, '')
             AND modality = r.modality AND incidents <= 0;
     END IF;
 END

@@ -15,12 +15,13 @@ CREATE TABLE incident_day_counts (
     PRIMARY KEY (counted, event_date, modality)
 ) WITHOUT ROWID;
 
--- Incidents per facet value, month, country and modality (an incident whose actor1 and actor2 are the same name counts
--- twice in the actor facet, as in the facet query over incidents).
+-- Incidents per facet value, month, country and modality, and the same over all time (month ''), so facets without a
+-- date filter read a few thousand rows. An incident whose actor1 and actor2 are the same name counts twice in the
+-- actor facet, as in the facet query over incidents.
 CREATE TABLE incident_facet_counts (
     facet         TEXT NOT NULL,   -- country | admin1 | event_type | sub_event_type | actor
     counted       INTEGER NOT NULL,
-    month         TEXT NOT NULL,   -- yyyy-MM of event_date
+    month         TEXT NOT NULL,   -- yyyy-MM of event_date; '' for all time
     country_code  TEXT NOT NULL,
     country       TEXT NOT NULL,
     modality      TEXT NOT NULL,
@@ -45,6 +46,11 @@ FROM (
 WHERE v <> ''
 GROUP BY f, counted, month, country_code, country, modality, v;
 
+INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
+SELECT facet, counted, '', country_code, country, modality, value, SUM(incidents)
+FROM incident_facet_counts
+GROUP BY facet, counted, country_code, country, modality, value;
+
 CREATE TRIGGER incidents_counts_insert AFTER INSERT ON incidents
 BEGIN
     INSERT INTO incident_day_counts(counted, event_date, modality, incidents, fatalities)
@@ -52,16 +58,17 @@ BEGIN
     ON CONFLICT(counted, event_date, modality) DO UPDATE
         SET incidents = incidents + excluded.incidents, fatalities = fatalities + excluded.fatalities;
     INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
-    SELECT f, NEW.counted, substr(NEW.event_date, 1, 7), COALESCE(NEW.country_code, ''), COALESCE(NEW.country, ''), NEW.modality, v, 1 * COUNT(*)
+    SELECT f, NEW.counted, p, COALESCE(NEW.country_code, ''), COALESCE(NEW.country, ''), NEW.modality, v, 1 * COUNT(*)
     FROM (SELECT 'country' AS f, COALESCE(NEW.country, NEW.country_code) AS v
           UNION ALL SELECT 'admin1', NEW.admin1
           UNION ALL SELECT 'event_type', NEW.event_type
           UNION ALL SELECT 'sub_event_type', NEW.sub_event_type
           UNION ALL SELECT 'actor', NEW.actor1
           UNION ALL SELECT 'actor', NEW.actor2
-         ) AS x
+         ) AS x,
+         (SELECT '' AS p UNION ALL SELECT substr(NEW.event_date, 1, 7)) AS periods
     WHERE v <> ''
-    GROUP BY f, v
+    GROUP BY f, p, v
     ON CONFLICT(facet, counted, month, country_code, country, modality, value) DO UPDATE SET incidents = incidents + excluded.incidents;
 END;
 
@@ -72,21 +79,22 @@ BEGIN
     ON CONFLICT(counted, event_date, modality) DO UPDATE
         SET incidents = incidents + excluded.incidents, fatalities = fatalities + excluded.fatalities;
     INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
-    SELECT f, OLD.counted, substr(OLD.event_date, 1, 7), COALESCE(OLD.country_code, ''), COALESCE(OLD.country, ''), OLD.modality, v, -1 * COUNT(*)
+    SELECT f, OLD.counted, p, COALESCE(OLD.country_code, ''), COALESCE(OLD.country, ''), OLD.modality, v, -1 * COUNT(*)
     FROM (SELECT 'country' AS f, COALESCE(OLD.country, OLD.country_code) AS v
           UNION ALL SELECT 'admin1', OLD.admin1
           UNION ALL SELECT 'event_type', OLD.event_type
           UNION ALL SELECT 'sub_event_type', OLD.sub_event_type
           UNION ALL SELECT 'actor', OLD.actor1
           UNION ALL SELECT 'actor', OLD.actor2
-         ) AS x
+         ) AS x,
+         (SELECT '' AS p UNION ALL SELECT substr(OLD.event_date, 1, 7)) AS periods
     WHERE v <> ''
-    GROUP BY f, v
+    GROUP BY f, p, v
     ON CONFLICT(facet, counted, month, country_code, country, modality, value) DO UPDATE SET incidents = incidents + excluded.incidents;
     DELETE FROM incident_day_counts WHERE counted = OLD.counted AND event_date = OLD.event_date AND modality = OLD.modality AND incidents <= 0;
     DELETE FROM incident_facet_counts
     WHERE facet IN ('country', 'admin1', 'event_type', 'sub_event_type', 'actor') AND counted = OLD.counted
-      AND month = substr(OLD.event_date, 1, 7) AND country_code = COALESCE(OLD.country_code, '') AND country = COALESCE(OLD.country, '')
+      AND month IN ('', substr(OLD.event_date, 1, 7)) AND country_code = COALESCE(OLD.country_code, '') AND country = COALESCE(OLD.country, '')
       AND modality = OLD.modality AND incidents <= 0;
 END;
 
@@ -97,36 +105,38 @@ BEGIN
     ON CONFLICT(counted, event_date, modality) DO UPDATE
         SET incidents = incidents + excluded.incidents, fatalities = fatalities + excluded.fatalities;
     INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
-    SELECT f, OLD.counted, substr(OLD.event_date, 1, 7), COALESCE(OLD.country_code, ''), COALESCE(OLD.country, ''), OLD.modality, v, -1 * COUNT(*)
+    SELECT f, OLD.counted, p, COALESCE(OLD.country_code, ''), COALESCE(OLD.country, ''), OLD.modality, v, -1 * COUNT(*)
     FROM (SELECT 'country' AS f, COALESCE(OLD.country, OLD.country_code) AS v
           UNION ALL SELECT 'admin1', OLD.admin1
           UNION ALL SELECT 'event_type', OLD.event_type
           UNION ALL SELECT 'sub_event_type', OLD.sub_event_type
           UNION ALL SELECT 'actor', OLD.actor1
           UNION ALL SELECT 'actor', OLD.actor2
-         ) AS x
+         ) AS x,
+         (SELECT '' AS p UNION ALL SELECT substr(OLD.event_date, 1, 7)) AS periods
     WHERE v <> ''
-    GROUP BY f, v
+    GROUP BY f, p, v
     ON CONFLICT(facet, counted, month, country_code, country, modality, value) DO UPDATE SET incidents = incidents + excluded.incidents;
     DELETE FROM incident_day_counts WHERE counted = OLD.counted AND event_date = OLD.event_date AND modality = OLD.modality AND incidents <= 0;
     DELETE FROM incident_facet_counts
     WHERE facet IN ('country', 'admin1', 'event_type', 'sub_event_type', 'actor') AND counted = OLD.counted
-      AND month = substr(OLD.event_date, 1, 7) AND country_code = COALESCE(OLD.country_code, '') AND country = COALESCE(OLD.country, '')
+      AND month IN ('', substr(OLD.event_date, 1, 7)) AND country_code = COALESCE(OLD.country_code, '') AND country = COALESCE(OLD.country, '')
       AND modality = OLD.modality AND incidents <= 0;
     INSERT INTO incident_day_counts(counted, event_date, modality, incidents, fatalities)
     VALUES (NEW.counted, NEW.event_date, NEW.modality, 1, 1 * NEW.fatalities)
     ON CONFLICT(counted, event_date, modality) DO UPDATE
         SET incidents = incidents + excluded.incidents, fatalities = fatalities + excluded.fatalities;
     INSERT INTO incident_facet_counts(facet, counted, month, country_code, country, modality, value, incidents)
-    SELECT f, NEW.counted, substr(NEW.event_date, 1, 7), COALESCE(NEW.country_code, ''), COALESCE(NEW.country, ''), NEW.modality, v, 1 * COUNT(*)
+    SELECT f, NEW.counted, p, COALESCE(NEW.country_code, ''), COALESCE(NEW.country, ''), NEW.modality, v, 1 * COUNT(*)
     FROM (SELECT 'country' AS f, COALESCE(NEW.country, NEW.country_code) AS v
           UNION ALL SELECT 'admin1', NEW.admin1
           UNION ALL SELECT 'event_type', NEW.event_type
           UNION ALL SELECT 'sub_event_type', NEW.sub_event_type
           UNION ALL SELECT 'actor', NEW.actor1
           UNION ALL SELECT 'actor', NEW.actor2
-         ) AS x
+         ) AS x,
+         (SELECT '' AS p UNION ALL SELECT substr(NEW.event_date, 1, 7)) AS periods
     WHERE v <> ''
-    GROUP BY f, v
+    GROUP BY f, p, v
     ON CONFLICT(facet, counted, month, country_code, country, modality, value) DO UPDATE SET incidents = incidents + excluded.incidents;
 END;
