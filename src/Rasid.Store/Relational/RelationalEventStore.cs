@@ -312,13 +312,18 @@ public abstract partial class RelationalEventStore : IEventStore
             where = (where.Length == 0 ? "WHERE " : where + " AND ") + Keyset(cmd, query.OrderBy, after);
         }
 
-        // The page's ids first, from the index that orders them, and only then its rows: sorting or skipping over the
-        // index (incident_id is its last column) instead of over whole rows with their evidence and candidates JSON.
-        cmd.CommandText = $"""
-            SELECT {IncidentColumns} FROM incidents
-            WHERE incident_id IN (SELECT incident_id FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
-            ORDER BY {order}
-            """;
+        // When the page must be sorted out of many rows or found past an OFFSET, its ids are found first — sorted or
+        // skipped over the index, whose last column is incident_id — and only then its rows are read, instead of
+        // sorting or skipping whole rows with their evidence and candidates JSON. A first page in date order is read
+        // straight from an index already in that order.
+        bool idsFirst = query.Offset > 0 || query.OrderBy == "fatalities" || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null;
+        cmd.CommandText = idsFirst
+            ? $"""
+              SELECT {IncidentColumns} FROM incidents
+              WHERE incident_id IN (SELECT incident_id FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
+              ORDER BY {order}
+              """
+            : $"SELECT {IncidentColumns} FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
         cmd.Add("@limit", Math.Clamp(query.Limit, 0, 100_000));
         cmd.Add("@offset", Math.Max(0, query.Offset));
         var list = new List<StoredEvent>();
