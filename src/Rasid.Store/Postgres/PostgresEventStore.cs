@@ -134,7 +134,22 @@ public sealed class PostgresEventStore : RelationalEventStore
                 : "UPDATE evidence SET search = to_tsvector('simple', @b) WHERE evidence_key = @k",
             ("@b", body), ("@k", key));
 
-    protected override string? InlineSearchValue(string param) => $"to_tsvector('simple', {param})";
+    // The worker sends the vector itself (TsVectorLiteral) — the server only reads a literal; a body with a word only the
+    // server's parser can split is sent as text instead. One of the two parameters is null.
+    protected override string? InlineSearchValue(string param) => $"COALESCE({param}_v::tsvector, to_tsvector('simple', {param}))";
+
+    protected override void BindSearch(DbCommand cmd, string param, string body)
+    {
+        var vector = ComputeVectors ? TsVectorLiteral.FromBody(body) : null;
+        cmd.Add(param + "_v", vector);
+        cmd.Add(param, vector is null ? body : null);
+    }
+
+    /// <summary>
+    /// Whether writes compute the full-text vector in this process (default) instead of in the database; off only to
+    /// measure the difference (RASID_PG_SERVER_TSVECTOR=1).
+    /// </summary>
+    public bool ComputeVectors { get; init; } = Environment.GetEnvironmentVariable("RASID_PG_SERVER_TSVECTOR") != "1";
 
     protected override string MatchingKeys(string table, string param)
     {
