@@ -110,10 +110,20 @@ public sealed class PostgresEventStore : RelationalEventStore
     /// <summary>Total time this store's writes held the clustering lock: the part of writing no other writer can overlap.</summary>
     public TimeSpan ClusteringLockHeld => TimeSpan.FromTicks(Interlocked.Read(ref _lockHeldTicks));
 
+    /// <summary>
+    /// Commit store writes without waiting for the disk (synchronous_commit off), so the clustering lock is released
+    /// without an fsync while it is held. Only for a writer that records the outcome with a later synchronous commit — the
+    /// queue worker's job completion, whose WAL flush covers every earlier record — so a crash can lose a write only
+    /// while its job is still leased (and comes back). Other writers (ingest, the API) keep durable commits.
+    /// </summary>
+    public bool CommitWithoutWaitingForDisk { get; set; }
+
     protected override void BeginWrite(DbTransaction tx)
     {
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Db.Exec(tx.Connection!, tx, "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
+        Db.Exec(tx.Connection!, tx, CommitWithoutWaitingForDisk
+            ? "SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(@l)"
+            : "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
         _lockedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Add(ref _lockWaitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(t0, _lockedAt).Ticks);
     }

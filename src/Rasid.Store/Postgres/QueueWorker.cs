@@ -61,6 +61,12 @@ public sealed class QueueWorker
         _store = store;
         _extractor = extractor;
         _options = options ?? new WorkerOptions();
+        if (store is PostgresEventStore pg)
+        {
+            // Safe here: each batch's jobs are completed after its write with a synchronous commit, which flushes the
+            // write's WAL too; until then the jobs are leased and a crash returns them to the queue.
+            pg.CommitWithoutWaitingForDisk = true;
+        }
         Name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     }
 
