@@ -30,6 +30,9 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual string? InlineSearchValue(string param) => null;
 
+    /// <summary>Binds the parameter(s) <see cref="InlineSearchValue"/> reads for the index body <paramref name="body"/>.</summary>
+    protected virtual void BindSearch(DbCommand cmd, string param, string body) => cmd.Add(param, body);
+
     /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
     protected abstract string MatchingKeys(string table, string param);
 
@@ -228,7 +231,7 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@now", now);
         if (IndexesInline)
         {
-            cmd.Add("@search", body);
+            BindSearch(cmd, "@search", body);
         }
 
         var r = cmd.ExecuteScalar();
@@ -266,7 +269,7 @@ public abstract partial class RelationalEventStore : IEventStore
             var body = SearchTerms.IndexBody(ev.Text);
             if (inline)
             {
-                ins.Add("@body", body);
+                BindSearch(ins, "@body", body);
             }
 
             var key = Db.Long(ins.ExecuteScalar());
