@@ -42,6 +42,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual bool GuessesRangeSelectivity => false;
 
+    /// <summary>
+    /// True when a correlated full-text check runs per incident as written (SQLite: an FTS5 rowid probe). PostgreSQL's
+    /// planner turns it into a hashed subplan over every match, the matching-set plan again, so it keeps that plan.
+    /// </summary>
+    protected virtual bool ProbesTextPerIncident => false;
+
     /// <summary>The full-text query parameter's value for the dialect.</summary>
     protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
 
@@ -658,7 +664,7 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 clauses.Add("1 = 0");
             }
-            else if (page is not null && CommonText(page, FullTextQuery(terms)))
+            else if (page is not null && ProbesTextPerIncident && CommonText(page, FullTextQuery(terms)))
             {
                 // A term in many documents: walk the incidents in page order and probe the full-text index for each, so
                 // the page is found after a few hundred incidents. The document check comes first: an evidence span is
