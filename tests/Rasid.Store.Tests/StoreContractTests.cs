@@ -6,7 +6,7 @@ namespace Rasid.Store.Tests;
 /// The behaviour every store must have, run against each implementation (SQLite files; a PostgreSQL server started by
 /// .ci/setup.sh) by the subclasses.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     /// <summary>A new, empty store; disposed by the test.</summary>
     protected abstract IEventStore OpenStore();

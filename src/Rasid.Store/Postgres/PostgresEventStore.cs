@@ -167,6 +167,12 @@ public sealed class PostgresEventStore : RelationalEventStore
         return $"SELECT {keyColumn} FROM {table} WHERE search @@ to_tsquery('simple', {param})";
     }
 
+    protected override string KeyMatches(string table, string keySql, string param)
+    {
+        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
+        return $"EXISTS (SELECT 1 FROM {table} m WHERE m.{keyColumn} = {keySql} AND m.search @@ to_tsquery('simple', {param}))";
+    }
+
     protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
         string.Join(" & ", terms.Select(t => "'" + t.Text.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (t.Prefix ? ":*" : string.Empty)));
 
