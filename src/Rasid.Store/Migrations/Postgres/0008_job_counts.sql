@@ -1,4 +1,4 @@
--- Rasid store, schema version 6 (PostgreSQL): finished jobs are deleted after a while (rasid worker --keep-done), so
+-- Rasid store, schema version 8 (PostgreSQL): finished jobs are deleted after a while (rasid worker --keep-done), so
 -- throughput is counted per minute here instead of by counting job rows: one row per minute, added to as workers
 -- complete jobs. Seeded from the done jobs already in the queue.
 CREATE TABLE job_counts (
