@@ -25,6 +25,9 @@ public enum ArgumentRole
 
     /// <summary>A whole span ("خلال", "طوال"): before a month it makes the month's tally, not one incident.</summary>
     Throughout,
+
+    /// <summary>Small and medium arms ("أسلحة متوسطة", "الرشاشات"): shells named beside them are a ground fight's weapons.</summary>
+    Arms,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

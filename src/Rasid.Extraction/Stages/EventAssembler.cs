@@ -62,6 +62,11 @@ internal static class EventAssembler
                 continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
             }
 
+            if (NonEventFilter.IsWeaponOfFight(doc, t))
+            {
+                continue; // "هجوم ... استخدم خلالها أسلحة متوسطة فضلا عن قذائف": the attack's weapons
+            }
+
             if (NonEventFilter.IsPurpose(doc, t))
             {
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event

@@ -117,12 +117,13 @@ internal static class EventMerger
         || IsQuarterOf(inner, outer);
 
     /// <summary>
-    /// A quarter of the other's city: named with it ("Aden - Al Alam"), a district that is one of its quarters (دار سعد in
+    /// A quarter of the other's city: named with it ("Aden - Al Alam", "Baiji Refinery"), a district that is one of its quarters (دار سعد in
     /// عدن), or a neighbourhood of the same province a few km from a town that is no quarter itself (بوعطني, بنغازي).
     /// </summary>
     private static bool IsQuarterOf(EventDraft inner, EventDraft outer) =>
         PlaceKey(outer) is { Length: > 0 } k
-        && ((inner.Place?.Location?.Name is { } n && n.StartsWith(k + " - ", StringComparison.Ordinal))
+        && ((inner.Place?.Location?.Name is { } n && (n.StartsWith(k + " - ", StringComparison.Ordinal)
+                || (n.StartsWith(k + " ", StringComparison.Ordinal) && SameAdmin1(inner, outer)))) // a site named after its town: "Baiji Refinery"
             || (inner.Place?.PlaceId is { } id && Geo.PlaceCues.Default.UrbanDistrictCities.TryGetValue(id, out var city) && city == k
                 && SameAdmin1(inner, outer))
             || (inner.Place is { Quarter: true } && outer.Place is { Quarter: false, Wide: false, Location.Precision: GeoPrecision.Town }
