@@ -190,6 +190,7 @@ internal static class EventAssembler
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
                     InLead = lead.Contains(sentence),
+                    Scattered = place is not null && EventMerger.IsScatteredPlace(doc, place),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }

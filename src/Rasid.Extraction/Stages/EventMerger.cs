@@ -54,11 +54,11 @@ internal static class EventMerger
         // So does the lead's statement about a region or a countryside ("اشتباكات في الجنوب الليبي", "قصفت المعارضة بلدات
         // بريف إدلب") that the body tells town by town within the week (its own day is often only the day it was said); a
         // countryside named in the body is a place of its own ("براميل على مناطق في ريف حماة الشمالي").
-        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead))).ToList())
+        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead) || b.Scattered)).ToList())
         {
             // A bare killing word ("مقتل 8 ... في أعمال عنف بمحافظة الأنبار") sums up the day's incidents of any type there.
             bool tally = p.Trigger.Class == TriggerClass.Kill;
-            bool wide = p.Place!.Location!.Precision != GeoPrecision.Province;
+            bool wide = p.Place!.Location!.Precision != GeoPrecision.Province; // a region, a countryside or scattered places
             var detail = body.FirstOrDefault(b => b != p
                 && (b.SubEventType.Parent() == p.SubEventType.Parent()
                     || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1))
@@ -177,6 +177,20 @@ internal static class EventMerger
     }
 
     private const int TollReach = 6;
+
+    /// <summary>"في مناطق مختلفة في صعدة", "مواقع متفرقة من محافظة صعدة": the place closes a scattered-places phrase.</summary>
+    internal static bool IsScatteredPlace(DocumentMentions doc, PlaceRef place)
+    {
+        for (int k = Math.Max(0, place.FirstToken - 1); k <= place.FirstToken; k++)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Scattered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private const int RetoldDays = 7;
 
