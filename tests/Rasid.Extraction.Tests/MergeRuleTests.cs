@@ -72,4 +72,13 @@ public sealed class MergeRuleTests
         var e = Assert.Single(clashes);
         Assert.Equal("Bu Atni", e.Location?.Name);
     }
+
+    [Fact]
+    public void Strikes_on_scattered_places_of_an_area_are_the_areas_strikes_told_one_by_one()
+    {
+        var strikes = Counted("شن الطيران غارات مكثفة أمس استهدفت مواقع للمتمردين في مناطق مختلفة في صعدة. وقالت مصادر محلية إن عشرات الغارات استهدفت مواقع الحوثيين في شدا أمس.", "YE")
+            .Where(e => e.SubEventType == SubEventType.AirDroneStrike).ToList();
+        var e = Assert.Single(strikes);
+        Assert.NotEqual("Sadah", e.Location?.Name);
+    }
 }

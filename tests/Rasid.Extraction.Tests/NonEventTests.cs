@@ -209,4 +209,14 @@ public sealed class BackgroundMentionTests
     {
         Assert.DoesNotContain(Counted(text, "YE"), e => e.SubEventType == SubEventType.ArmedClash);
     }
+
+    [Theory]
+    [InlineData("هاجم مسلحون حاجزا للجيش في بعقوبة أمس واستخدموا خلال الهجوم أسلحة خفيفة وقذائف هاون.", "Armed clash")]
+    [InlineData("قصفت قوات الجيش بلدة المقدادية أمس بقذائف الهاون.", "Shelling/artillery/missile attack")]
+    public void Shells_beside_small_arms_are_the_weapons_of_a_ground_fight(string text, string subEventType)
+    {
+        var events = Counted(text, "IQ");
+        Assert.Single(events);
+        Assert.Equal(subEventType, events[0].SubEventType.Name());
+    }
 }

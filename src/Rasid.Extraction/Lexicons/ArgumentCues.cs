@@ -31,6 +31,12 @@ public enum ArgumentRole
 
     /// <summary>Claims an attack ("تبنى", "تبناه"): the actor after it did it; an agent that also claims the story's unattributed bombings.</summary>
     Claimant,
+
+    /// <summary>Small and medium arms ("أسلحة متوسطة", "الرشاشات"): shells named beside them are a ground fight's weapons.</summary>
+    Arms,
+
+    /// <summary>Places across an area ("في مناطق مختلفة من", "مواقع متفرقة من"): the statement sums up incidents told one by one.</summary>
+    Scattered,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

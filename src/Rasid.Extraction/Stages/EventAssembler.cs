@@ -62,6 +62,11 @@ internal static class EventAssembler
                 continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
             }
 
+            if (NonEventFilter.IsWeaponOfFight(doc, t))
+            {
+                continue; // "هجوم ... استخدم خلالها أسلحة متوسطة فضلا عن قذائف": the attack's weapons
+            }
+
             if (NonEventFilter.IsPurpose(doc, t))
             {
                 continue; // "لاستعادة المناطق", "للسيطرة على": an aim, not an event
@@ -203,6 +208,7 @@ internal static class EventAssembler
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
                     InLead = lead.Contains(sentence),
+                    Scattered = place is not null && EventMerger.IsScatteredPlace(doc, place),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }

@@ -43,5 +43,8 @@ internal sealed class EventDraft
     /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
     public bool InLead { get; set; }
 
+    /// <summary>The place is named as an area of scattered places ("في مناطق مختلفة من صعدة"): a summary of the area.</summary>
+    public bool Scattered { get; set; }
+
     public double Confidence { get; set; }
 }

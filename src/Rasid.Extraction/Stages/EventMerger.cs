@@ -54,15 +54,16 @@ internal static class EventMerger
         // So does the lead's statement about a region or a countryside ("اشتباكات في الجنوب الليبي", "قصفت المعارضة بلدات
         // بريف إدلب") that the body tells town by town within the week (its own day is often only the day it was said); a
         // countryside named in the body is a place of its own ("براميل على مناطق في ريف حماة الشمالي").
-        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead))).ToList())
+        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead) || b.Scattered)).ToList())
         {
             // A bare killing word ("مقتل 8 ... في أعمال عنف بمحافظة الأنبار") sums up the day's incidents of any type there.
             bool tally = p.Trigger.Class == TriggerClass.Kill;
-            bool wide = p.Place!.Location!.Precision != GeoPrecision.Province;
+            bool wide = p.Place!.Location!.Precision != GeoPrecision.Province; // a region, a countryside or scattered places
             var detail = body.FirstOrDefault(b => b != p
                 && (b.SubEventType.Parent() == p.SubEventType.Parent()
                     || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1))
-                && (!wide || (b.SubEventType == p.SubEventType && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= WideSummaryDays))
+                && (!wide || (b.SubEventType == p.SubEventType && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= WideSummaryDays
+                    && CompatibleActors(b, p))) // the same parties: a fight of others in the area is another event
                 && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l && !(wide && b.Place.Wide)
                 && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));
             if (detail is not null)
@@ -118,12 +119,13 @@ internal static class EventMerger
         || IsQuarterOf(inner, outer);
 
     /// <summary>
-    /// A quarter of the other's city: named with it ("Aden - Al Alam"), a district that is one of its quarters (دار سعد in
+    /// A quarter of the other's city: named with it ("Aden - Al Alam", "Baiji Refinery"), a district that is one of its quarters (دار سعد in
     /// عدن), or a neighbourhood of the same province a few km from a town that is no quarter itself (بوعطني, بنغازي).
     /// </summary>
     private static bool IsQuarterOf(EventDraft inner, EventDraft outer) =>
         PlaceKey(outer) is { Length: > 0 } k
-        && ((inner.Place?.Location?.Name is { } n && n.StartsWith(k + " - ", StringComparison.Ordinal))
+        && ((inner.Place?.Location?.Name is { } n && (n.StartsWith(k + " - ", StringComparison.Ordinal)
+                || (n.StartsWith(k + " ", StringComparison.Ordinal) && SameAdmin1(inner, outer)))) // a site named after its town: "Baiji Refinery"
             || (inner.Place?.PlaceId is { } id && Geo.PlaceCues.Default.UrbanDistrictCities.TryGetValue(id, out var city) && city == k
                 && SameAdmin1(inner, outer))
             || (inner.Place is { Quarter: true } && outer.Place is { Quarter: false, Wide: false, Location.Precision: GeoPrecision.Town }
@@ -177,6 +179,20 @@ internal static class EventMerger
     }
 
     private const int TollReach = 6;
+
+    /// <summary>"في مناطق مختلفة في صعدة", "مواقع متفرقة من محافظة صعدة": the place closes a scattered-places phrase.</summary>
+    internal static bool IsScatteredPlace(DocumentMentions doc, PlaceRef place)
+    {
+        for (int k = Math.Max(0, place.FirstToken - 1); k <= place.FirstToken; k++)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Scattered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private const int RetoldDays = 7;
 

@@ -126,9 +126,14 @@ internal static class NonEventFilter
 
         if (t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
         {
+            if (IsWeaponOfFight(doc, t))
+            {
+                return false;
+            }
+
             // Same clause, or a weapon word shortly before in the same sentence ("انفجار سيارة مفخخة، استهدف مركزا").
             // A car bomb destroyed as the outcome of this attack ("هجوم ... أسفر عن تدمير سيارة مفخخة") does not replace it.
-            return doc.Triggers.Any(o => o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
+            return doc.Triggers.Any(o => !IsWeaponOfFight(doc, o) && o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
                 && !(o.Class == TriggerClass.Defuse && IsOutcome(doc, o))
                 && (text.ClauseOf(o.FirstToken) == clause
@@ -156,6 +161,26 @@ internal static class NonEventFilter
 
         return false;
     }
+
+    /// <summary>
+    /// Shells or rockets named beside small arms in a sentence that tells a ground attack or clash ("شنوا هجوما ... استخدم
+    /// خلالها أسلحة متوسطة فضلا عن قذائف") are the fight's weapons: the fight is the event, not a shelling of its own.
+    /// </summary>
+    internal static bool IsWeaponOfFight(DocumentMentions doc, TriggerMention t)
+    {
+        if (t.Class != TriggerClass.Shell)
+        {
+            return false;
+        }
+
+        var text = doc.Text;
+        int clause = text.ClauseOf(t.FirstToken), sentence = text.SentenceOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Arms && kv.Key > 0 && text.ClauseOf(kv.Key - 1) == clause
+                && Math.Abs(kv.Key - t.FirstToken) <= ArmsReach)
+            && doc.Triggers.Any(o => o.Class is TriggerClass.Attack or TriggerClass.Clash && text.SentenceOf(o.FirstToken) == sentence);
+    }
+
+    private const int ArmsReach = 6;
 
     // A trigger shortly after "أسفر عن", "أدى إلى" in its sentence names an outcome of the event told before it.
     private static bool IsOutcome(DocumentMentions doc, TriggerMention t)
