@@ -110,4 +110,20 @@ public sealed class FieldAttributionTests
         Assert.Equal("Attack", e.SubEventType.Name());
         Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
     }
+
+    [Theory]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، فيما قتل أحد رجال المقاومة.", 6)]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، بينما قتل اثنان من رجال المقاومة.", 7)]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، فيما قتل 7 مسلحين في جبهة صرواح.", 5)]
+    public void The_other_sides_toll_of_the_same_fight_in_a_while_clause_is_summed(string text, int fatalities)
+    {
+        Assert.Equal(fatalities, At(Run(text, "YE"), "Taizz").Fatalities);
+    }
+
+    [Fact]
+    public void A_count_after_the_death_word_that_belongs_to_the_wounded_is_not_the_toll()
+    {
+        var e = Assert.Single(Run("وقال الناطق إن خمسة جنود قتلوا وإن ستة آخرين اصيبوا عندما تعرضوا لهجوم شنه مقاتلون إسلاميون في محور بوعطني.", "LY"));
+        Assert.Equal(5, e.Fatalities);
+    }
 }

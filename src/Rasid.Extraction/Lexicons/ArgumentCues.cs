@@ -22,6 +22,9 @@ public enum ArgumentRole
 
     /// <summary>Claims an attack ("تبنى", "تبناه"): the actor after it did it; an agent that also claims the story's unattributed bombings.</summary>
     Claimant,
+
+    /// <summary>Opens a clause that gives the other side's toll of the fight just told ("فيما قتل أحد رجال المقاومة"): summed.</summary>
+    OtherToll,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>
