@@ -126,4 +126,22 @@ public sealed class FieldAttributionTests
         var e = Assert.Single(Run("وقال الناطق إن خمسة جنود قتلوا وإن ستة آخرين اصيبوا عندما تعرضوا لهجوم شنه مقاتلون إسلاميون في محور بوعطني.", "LY"));
         Assert.Equal(5, e.Fatalities);
     }
+
+    [Theory]
+    [InlineData("في ضاحية من ضواحي المدينة", GeoPrecision.Near)]
+    [InlineData("على تخوم المدينة", GeoPrecision.Near)]
+    [InlineData("في المدينة", GeoPrecision.Town)]
+    public void The_surroundings_of_the_town_told_before_are_near_it(string where, GeoPrecision expected)
+    {
+        var e = Assert.Single(Run($"تحدث عميد بلدية مدينة سبها للصحفيين أمس. وقال إن اشتباكات عنيفة بين الطوارق والتبو دارت {where}.", "LY"));
+        Assert.Equal("Sabha", e.Location?.Name);
+        Assert.Equal(expected, e.Location?.Precision);
+    }
+
+    [Fact]
+    public void A_strike_off_a_port_is_near_it()
+    {
+        var e = Assert.Single(Run("قصفت طائرة حربية مركبا محملا بمسلحين قبالة ميناء درنة.", "LY"));
+        Assert.Equal(GeoPrecision.Near, e.Location?.Precision);
+    }
 }
