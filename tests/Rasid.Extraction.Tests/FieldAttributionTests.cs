@@ -144,4 +144,12 @@ public sealed class FieldAttributionTests
         var e = Assert.Single(Run("قصفت طائرة حربية مركبا محملا بمسلحين قبالة ميناء درنة.", "LY"));
         Assert.Equal(GeoPrecision.Near, e.Location?.Precision);
     }
+
+    [Theory]
+    [InlineData("وأوضح مصدر أمني أن اثنين من عناصر قوات الصحوة قتلا بتفجير عبوة ناسفة على عجلة في قضاء أبو غريب.", 2)]
+    [InlineData("وأوضح مصدر أمني أن ثلاثة جنود من الجيش قتلوا بتفجير عبوة ناسفة على عجلة في قضاء أبو غريب.", 3)]
+    public void A_count_with_its_partitive_before_the_death_verb_is_the_toll(string text, int fatalities)
+    {
+        Assert.Equal(fatalities, Assert.Single(Run(text)).Fatalities);
+    }
 }

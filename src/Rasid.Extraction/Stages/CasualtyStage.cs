@@ -163,7 +163,7 @@ internal static class CasualtyStage
             {
                 after = n;
             }
-            else if (n.EndToken <= cue.FirstToken && cue.FirstToken - n.EndToken < Adjacent)
+            else if (n.EndToken <= cue.FirstToken && (cue.FirstToken - n.EndToken < Adjacent || IsPartitiveSubject(doc, n, cue)))
             {
                 before = n;
             }
@@ -189,6 +189,33 @@ internal static class CasualtyStage
 
         return null;
     }
+
+    /// <summary>
+    /// "اثنين من عناصر قوات الصحوة قتلا", "ثمانية أفراد من القبيلة قتلوا": a count whose partitive "من X" runs up to the
+    /// death verb is its subject, a few words from it.
+    /// </summary>
+    private static bool IsPartitiveSubject(DocumentMentions doc, NumberRef n, CasualtyMention cue)
+    {
+        var text = doc.Text;
+        int gap = cue.FirstToken - n.EndToken;
+        if (gap > PartitiveReach || text.ClauseOf(n.FirstToken) != text.ClauseOf(cue.FirstToken))
+        {
+            return false;
+        }
+
+        bool partitive = text.NormOf(n.EndToken) is "من" || (gap > 1 && text.NormOf(n.EndToken + 1) is "من");
+        for (int i = n.EndToken; i < cue.FirstToken && partitive; i++)
+        {
+            partitive = text.Tokens[i].Kind == Arabic.Text.TokenKind.ArabicWord
+                && !doc.Casualties.Any(c => c.FirstToken <= i && i < c.EndToken)
+                && !doc.Numbers.Any(m => m.FirstToken <= i && i < m.EndToken);
+        }
+
+        return partitive;
+    }
+
+    // "ثمانية أفراد من قبيلة التبو قتلوا": the count, a noun, من and a two-word group before the verb.
+    private const int PartitiveReach = 5;
 
     /// <summary>"مقتل شخص" 1, "مقتل جنديين" 2, "لقيا مصرعهما" 2: a singular or dual noun or pronoun is a count of its own.</summary>
     private static int? ImpliedCount(DocumentMentions doc, CasualtyMention cue)
