@@ -71,5 +71,8 @@ public sealed class GazetteerPlaceSource : IPlaceSource
             p.Place is null ? null : p.ToEventLocation(), p.Precision, p.Candidates)
         {
             RelationSpan = p.RelationSpan,
+            PlaceId = p.Place?.Id,
+            Wide = p.Place?.Kind == PlaceKind.Region || p.Relation == PlaceRelation.Countryside,
+            Quarter = p.Place is { } q && (q.Kind == PlaceKind.Neighbourhood || PlaceCues.Default.UrbanDistricts.Contains(q.Id)),
         }).ToList();
 }

@@ -28,6 +28,15 @@ public sealed record PlaceRef(int FirstToken, int EndToken, TextSpan Span, Event
 {
     /// <summary>The span of a relative-location phrase ("20 كم شرق") that makes the place an anchor, when there is one.</summary>
     public TextSpan? RelationSpan { get; init; }
+
+    /// <summary>The gazetteer id of the chosen place, when the source has one.</summary>
+    public string? PlaceId { get; init; }
+
+    /// <summary>An area of many towns: a region ("الجنوب الليبي") or the countryside of a town ("ريف إدلب").</summary>
+    public bool Wide { get; init; }
+
+    /// <summary>A quarter of a town: a neighbourhood, or a district that is a quarter of one city ("مديرية دار سعد" in Aden).</summary>
+    public bool Quarter { get; init; }
 }
 
 /// <summary>The seam to the number layer (Rasid.Arabic.Numbers.NumberFinder once merged).</summary>

@@ -100,7 +100,18 @@ internal static class ActorAttribution
             target = null;
         }
 
-        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance)
+        if (t.Class is TriggerClass.Bodies)
+        {
+            // "عثرت الشرطة على جثث": who found the bodies did not kill them; a killer is named after the word if at all
+            // ("جثث أعدمها التنظيم"), else the dead are the work of an unidentified armed group (ACLED's convention).
+            var killer = agent is { Entry.IsArmed: true } && agent.FirstToken >= t.EndToken && agent.Entry.Type != ActorType.StateForces ? agent : null;
+            var dead = target is not null && target.FirstToken >= t.EndToken ? target : null;
+            return (killer ?? Unidentified(doc, t), dead ?? Civilians(doc, t), dead is null || dead.Entry.Kind == "civilians");
+        }
+
+        // A killing told without its killer ("7 عناصر من داعش قتلوا", "مقتل 17 داعشيا ضمن عمليات") has the other armed
+        // party of its sentence (the command that reports its own operation) as the other side.
+        if (target is null && t.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Advance or TriggerClass.Kill)
         {
             target = others.Where(o => o.M.Name != agent?.Name).OrderBy(o => o.Score).Select(o => o.M).FirstOrDefault();
         }
@@ -237,7 +248,7 @@ internal static class ActorAttribution
     internal static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
     {
         var entry = CiviliansEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> CiviliansEntry = new(() =>
@@ -310,7 +321,7 @@ internal static class ActorAttribution
     internal static ActorMention Unidentified(DocumentMentions doc, TriggerMention t)
     {
         var entry = UnidentifiedEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> UnidentifiedEntry = new(() =>

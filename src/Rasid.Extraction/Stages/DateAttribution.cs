@@ -23,13 +23,14 @@ internal static class DateAttribution
         int bestScore = int.MaxValue;
         foreach (var d in doc.Dates)
         {
-            if (text.SentenceOf(d.FirstToken) != sentence)
+            if (text.SentenceOf(d.FirstToken) != sentence || IsCurrentPeriod(doc, d))
             {
                 continue;
             }
 
             int distance = d.FirstToken >= t.EndToken ? d.FirstToken - t.EndToken : t.FirstToken - d.EndToken;
-            int score = distance + (text.ClauseOf(d.FirstToken) == clause ? 0 : 50);
+            int score = distance + (text.ClauseOf(d.FirstToken) == clause ? 0 : 50)
+                + (d.EndToken <= t.FirstToken && IsStatementDate(doc, d) ? StatementDatePenalty : 0);
             if (score < bestScore)
             {
                 best = d;
@@ -75,11 +76,12 @@ internal static class DateAttribution
     {
         var text = doc.Text;
         var published = doc.Document.Published;
+        DateRef? statement = null;
         for (int s = sentence; s > 0; s--)
         {
             if (Opens(doc, s, ArgumentRole.TopicShift))
             {
-                return null;
+                return statement;
             }
 
             int earlier = s - 1;
@@ -94,7 +96,15 @@ internal static class DateAttribution
                 if (text.SentenceOf(d.FirstToken) == earlier && d.Start <= published && d.End.AddDays(CarryOverDays) >= published
                     && (d.Precision == TimePrecision.Day || (d.Precision == TimePrecision.Week && !d.IsRelativeSpan)))
                 {
-                    last = d;
+                    // The day a statement was made ("في بيان اليوم") is carried over only when the story names no day of its own.
+                    if (IsStatementDate(doc, d))
+                    {
+                        statement ??= d;
+                    }
+                    else
+                    {
+                        last = d;
+                    }
                 }
             }
 
@@ -104,8 +114,44 @@ internal static class DateAttribution
             }
         }
 
-        return null;
+        return statement;
     }
+
+    /// "خلال العام الجاري", "هذا العام", "منذ بداية العام": a period longer than a month that runs up to publication
+    /// compares or sums up; it dates no single event (its first day, 1 January, would be taken for the event's).
+    /// A long period that ended well before publication ("العام الماضي") still dates its sentence, as background.
+    /// </summary>
+    private static bool IsCurrentPeriod(DocumentMentions doc, DateRef d) =>
+        d.End.DayNumber - d.Start.DayNumber > MaxEventSpanDays && d.End.AddDays(CurrentPeriodSlackDays) >= doc.Document.Published;
+
+    private const int MaxEventSpanDays = 31;
+
+    private const int CurrentPeriodSlackDays = 10;
+
+    /// <summary>
+    /// "أعلن الوزير اليوم الأحد اعتقال المتورطين بالتفجير ... أمس الأول", "وقالت في بيان اليوم": a day named just after a
+    /// reporting or claiming word dates the statement, not the incident it reports.
+    /// </summary>
+    private static bool IsStatementDate(DocumentMentions doc, DateRef d)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(d.FirstToken);
+        foreach (var cue in doc.Cues)
+        {
+            if (cue.Cue.Modality is Modality.Reported or Modality.Claimed && cue.EndToken <= d.FirstToken
+                && d.FirstToken - cue.EndToken <= StatementReach && text.ClauseOf(cue.FirstToken) == clause
+                && !doc.Triggers.Any(o => o.FirstToken >= cue.EndToken && o.FirstToken < d.FirstToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int StatementReach = 6;
+
+    private const int StatementDatePenalty = 10;
 
     /// <summary>"يذكر أن ... قتل في 15 يوليو": a sentence opened by a background cue recalls the past.</summary>
     private static bool IsBackground(DocumentMentions doc, int sentence) => Opens(doc, sentence, ArgumentRole.Background);

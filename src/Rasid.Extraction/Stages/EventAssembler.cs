@@ -17,12 +17,16 @@ internal static class EventAssembler
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
+    /// <summary>The lead: this many sentences after the headline.</summary>
+    private const int LeadSentences = 2;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
         var drafts = new List<EventDraft>();
         var triggers = doc.Triggers;
         var titles = TitleSentences.Of(doc);
+        var lead = Enumerable.Range(0, text.Sentences.Length).Where(s => !titles.Contains(s)).Take(LeadSentences).ToHashSet();
         for (int i = 0; i < triggers.Count; i++)
         {
             var t = triggers[i];
@@ -46,6 +50,16 @@ internal static class EventAssembler
             if (NonEventFilter.IsHistory(doc, sentence))
             {
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
+            }
+
+            if (NonEventFilter.IsTemporalAnchor(doc, t))
+            {
+                continue; // "بعد يومين من معارك": the event the news is dated from, told before
+            }
+
+            if (NonEventFilter.IsUndatedBackground(doc, sentence))
+            {
+                continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
             }
 
             if (NonEventFilter.IsPurpose(doc, t))
@@ -148,6 +162,11 @@ internal static class EventAssembler
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
             }
 
+            if (NonEventFilter.IsMonthTally(doc, date, precision))
+            {
+                continue; // "ألقت المروحيات 2000 برميل خلال يوليو الماضي": a month's tally, not an incident
+            }
+
             if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
             {
                 continue; // "في 12 نوفمبر 2009", "في ذي القعدة 1430": an incident of months or years ago, told as background
@@ -177,10 +196,13 @@ internal static class EventAssembler
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
+                    OwnDate = date is not null && text.SentenceOf(date.FirstToken) == sentence,
+                    Recap = EventMerger.IsTollRecap(doc, t),
                     Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
+                    InLead = lead.Contains(sentence),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }
