@@ -47,4 +47,34 @@ public abstract partial class StoreContractTests
         var ex = Assert.Throws<RasidException>(() => store.Query(new EventQuery { OrderBy = "fatalities", After = cursor }));
         Assert.Equal("E336", ex.Code);
     }
+
+    // The per-incident plans (a common term probed in page order; a full bounding box checked in date order) only start
+    // on big stores; moving the limits runs both plans over the same small store, which must answer the same.
+    [SkippableTheory]
+    [InlineData("قصف", null, "date", 0)]       // evidence only (the test documents' texts do not contain it)
+    [InlineData("تقرير", null, "date", 5)]     // every document
+    [InlineData("آخر", "SY", "fatalities", 0)] // some documents, with a country
+    [InlineData("قصف", null, "date_asc", 2)]
+    [InlineData(null, null, "date", 0)]        // bounding box alone
+    [InlineData(null, "YE", "fatalities", 1)]
+    public void Page_plans_for_common_terms_and_full_boxes_return_what_the_other_plans_return(string? text, string? country, string order, int offset)
+    {
+        using var store = OpenStore();
+        WriteVariedIncidents(store);
+        var relational = (Rasid.Store.Relational.RelationalEventStore)store;
+        var query = new EventQuery
+        {
+            Text = text, Country = country, OrderBy = order, Offset = offset, Limit = 7, IncludeUncounted = true,
+            BoundingBox = text is null ? (35.0, 10.0, 46.0, 37.0) : null,
+        };
+        string[] Ids() => [.. store.Query(query).Select(s => s.Event.EventId)];
+
+        relational.PagePlans = new(long.MaxValue, 100, int.MaxValue);
+        var matchingSet = Ids();
+        relational.PagePlans = new(0, 0, 0);
+        var perIncident = Ids();
+
+        Assert.NotEmpty(matchingSet);
+        Assert.Equal(matchingSet, perIncident);
+    }
 }

@@ -45,6 +45,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual bool GuessesRangeSelectivity => false;
 
+    /// <summary>
+    /// True when a correlated full-text check runs per incident as written (SQLite: an FTS5 rowid probe). PostgreSQL's
+    /// planner turns it into a hashed subplan over every match, the matching-set plan again, so it keeps that plan.
+    /// </summary>
+    protected virtual bool ProbesTextPerIncident => false;
+
     /// <summary>The full-text query parameter's value for the dialect.</summary>
     protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
 
@@ -661,7 +667,7 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 clauses.Add("1 = 0");
             }
-            else if (page is not null && CommonText(page, FullTextQuery(terms)))
+            else if (page is not null && ProbesTextPerIncident && CommonText(page, FullTextQuery(terms)))
             {
                 // A term in many documents: walk the incidents in page order and probe the full-text index for each, so
                 // the page is found after a few hundred incidents. The document check comes first: an evidence span is
@@ -696,21 +702,30 @@ public abstract partial class RelationalEventStore : IEventStore
     private bool CommonText(DbConnection c, string fullText)
     {
         long documents = Db.Long(Db.Scalar(c, null, "SELECT COALESCE(MAX(doc_key), 0) FROM documents") ?? 0L);
-        if (documents < 10_000)
+        if (documents < PagePlans.CommonTextMinimumDocuments)
         {
             return false;
         }
 
         long matches = Db.Long(Db.Scalar(c, null, $"SELECT COUNT(*) FROM ({MatchingKeys("documents", "@q")}) m", ("@q", fullText)) ?? 0L);
-        return matches * 100 >= documents * 3;
+        return matches * 100 >= documents * PagePlans.CommonTextPercent;
     }
 
+    /// <summary>Where a page query changes plan; the tests move them to run each plan over a small store.</summary>
+    internal sealed record PagePlanLimits(long CommonTextMinimumDocuments, int CommonTextPercent, int ManyInBox)
+    {
+        public static PagePlanLimits Default { get; } = new(10_000, 3, 20_000);
+    }
+
+    internal PagePlanLimits PagePlans { get; set; } = PagePlanLimits.Default;
+
     /// <summary>Whether a bounding box holds at least 20,000 incidents (read from the latitude/longitude index, stopping there).</summary>
-    private static bool ManyInBox(DbConnection c, (double MinLon, double MinLat, double MaxLon, double MaxLat) b) =>
+    private bool ManyInBox(DbConnection c, (double MinLon, double MinLat, double MaxLon, double MaxLat) b) =>
         Db.Long(Db.Scalar(c, null, """
             SELECT COUNT(*) FROM (SELECT 1 FROM incidents
-                                  WHERE latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon LIMIT 20000) x
-            """, ("@minlat", b.MinLat), ("@maxlat", b.MaxLat), ("@minlon", b.MinLon), ("@maxlon", b.MaxLon)) ?? 0L) >= 20_000;
+                                  WHERE latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon LIMIT @many) x
+            """, ("@minlat", b.MinLat), ("@maxlat", b.MaxLat), ("@minlon", b.MinLon), ("@maxlon", b.MaxLon), ("@many", PagePlans.ManyInBox)) ?? 0L)
+        >= PagePlans.ManyInBox;
 
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -79,6 +79,8 @@ public sealed class SqliteEventStore : RelationalEventStore
 
     protected override bool GuessesRangeSelectivity => true;
 
+    protected override bool ProbesTextPerIncident => true;
+
     protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
         string.Join(' ', terms.Select(t => "\"" + t.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
 

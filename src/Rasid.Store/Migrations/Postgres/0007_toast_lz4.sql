@@ -1,4 +1,4 @@
--- Rasid store, schema version 5 (PostgreSQL): the large values (article text, full-text vectors, evidence JSON) are
+-- Rasid store, schema version 7 (PostgreSQL): the large values (article text, full-text vectors, evidence JSON) are
 -- compressed with lz4 instead of pglz. pglz took about a fifth of the server's CPU per stored document (perf); lz4
 -- compresses several times faster for slightly larger values. Applies to values written from now on. A server built
 -- without lz4 keeps pglz.
