@@ -110,4 +110,46 @@ public sealed class FieldAttributionTests
         Assert.Equal("Attack", e.SubEventType.Name());
         Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
     }
+
+    [Theory]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، فيما قتل أحد رجال المقاومة.", 6)]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، بينما قتل اثنان من رجال المقاومة.", 7)]
+    [InlineData("قتل مسلحو المقاومة 5 من الحوثيين في المواجهات التي شهدتها مدينة تعز، فيما قتل 7 مسلحين في جبهة صرواح.", 5)]
+    public void The_other_sides_toll_of_the_same_fight_in_a_while_clause_is_summed(string text, int fatalities)
+    {
+        Assert.Equal(fatalities, At(Run(text, "YE"), "Taizz").Fatalities);
+    }
+
+    [Fact]
+    public void A_count_after_the_death_word_that_belongs_to_the_wounded_is_not_the_toll()
+    {
+        var e = Assert.Single(Run("وقال الناطق إن خمسة جنود قتلوا وإن ستة آخرين اصيبوا عندما تعرضوا لهجوم شنه مقاتلون إسلاميون في محور بوعطني.", "LY"));
+        Assert.Equal(5, e.Fatalities);
+    }
+
+    [Theory]
+    [InlineData("في ضاحية من ضواحي المدينة", GeoPrecision.Near)]
+    [InlineData("على تخوم المدينة", GeoPrecision.Near)]
+    [InlineData("في المدينة", GeoPrecision.Town)]
+    public void The_surroundings_of_the_town_told_before_are_near_it(string where, GeoPrecision expected)
+    {
+        var e = Assert.Single(Run($"تحدث عميد بلدية مدينة سبها للصحفيين أمس. وقال إن اشتباكات عنيفة بين الطوارق والتبو دارت {where}.", "LY"));
+        Assert.Equal("Sabha", e.Location?.Name);
+        Assert.Equal(expected, e.Location?.Precision);
+    }
+
+    [Fact]
+    public void A_strike_off_a_port_is_near_it()
+    {
+        var e = Assert.Single(Run("قصفت طائرة حربية مركبا محملا بمسلحين قبالة ميناء درنة.", "LY"));
+        Assert.Equal(GeoPrecision.Near, e.Location?.Precision);
+    }
+
+    [Theory]
+    [InlineData("وأوضح مصدر أمني أن اثنين من عناصر قوات الصحوة قتلا بتفجير عبوة ناسفة على عجلة في قضاء أبو غريب.", 2)]
+    [InlineData("وأوضح مصدر أمني أن ثلاثة جنود من الجيش قتلوا بتفجير عبوة ناسفة على عجلة في قضاء أبو غريب.", 3)]
+    public void A_count_with_its_partitive_before_the_death_verb_is_the_toll(string text, int fatalities)
+    {
+        Assert.Equal(fatalities, Assert.Single(Run(text)).Fatalities);
+    }
 }

@@ -37,6 +37,9 @@ public enum ArgumentRole
 
     /// <summary>Places across an area ("في مناطق مختلفة من", "مواقع متفرقة من"): the statement sums up incidents told one by one.</summary>
     Scattered,
+
+    /// <summary>Opens a clause that gives the other side's toll of the fight just told ("فيما قتل أحد رجال المقاومة"): summed.</summary>
+    OtherToll,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

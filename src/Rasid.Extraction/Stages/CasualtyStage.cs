@@ -39,6 +39,7 @@ internal static class CasualtyStage
         }
 
         DeathCount? best = null;
+        CasualtyMention? bestCue = null;
         int bestDistance = int.MaxValue;
         foreach (var cue in doc.Casualties)
         {
@@ -62,13 +63,20 @@ internal static class CasualtyStage
             if (n is not null)
             {
                 best = Sum(doc, n);
+                bestCue = cue;
                 bestDistance = distance;
             }
             else if (ImpliedCount(doc, cue) is int implied)
             {
                 best = new DeathCount(implied, null, null, true);
+                bestCue = cue;
                 bestDistance = distance;
             }
+        }
+
+        if (best is { } b && bestCue is not null && trigger.Class is TriggerClass.Clash && OtherSideToll(doc, bestCue) is { } other)
+        {
+            best = new DeathCount(b.Fatalities + other, b.Low is { } low ? low + other : null, null, true);
         }
 
         if (best is null && trigger.Class is TriggerClass.Execution or TriggerClass.Assassination)
@@ -92,6 +100,41 @@ internal static class CasualtyStage
 
         return best ?? new DeathCount(0, null, null, false);
     }
+
+    /// <summary>
+    /// "قتلوا 5 من مليشيات الحوثي في المواجهات، فيما قتل أحد رجال المقاومة": a later clause of the sentence opened by
+    /// فيما/بينما/في حين gives the other side's deaths in the same fight; ACLED counts both sides.
+    /// </summary>
+    private static int? OtherSideToll(DocumentMentions doc, CasualtyMention first)
+    {
+        var text = doc.Text;
+        int sentence = text.SentenceOf(first.FirstToken);
+        foreach (var cue in doc.Casualties)
+        {
+            if (cue.Kind != CasualtyKind.Death || cue.FirstToken < first.EndToken || text.SentenceOf(cue.FirstToken) != sentence
+                || text.ClauseOf(cue.FirstToken) == text.ClauseOf(first.FirstToken) || IsCombined(doc, cue))
+            {
+                continue;
+            }
+
+            var clause = text.Clauses[text.ClauseOf(cue.FirstToken)];
+            bool opened = Enumerable.Range(clause.FirstToken + 1, OtherTollCueReach)
+                .Any(k => doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.OtherToll);
+            int c = text.ClauseOf(cue.FirstToken);
+            if (!opened || doc.Triggers.Any(o => o.Class is not TriggerClass.Kill && text.ClauseOf(o.FirstToken) == c)
+                || doc.Places.Any(p => text.ClauseOf(p.FirstToken) == c))
+            {
+                return null; // the next toll is of another event ("فيما قتل 7 في جبهة المخدرة"), or not the other side's
+            }
+
+            return NumberBeside(doc, cue) is { } n ? Count(n).Fatalities : ImpliedCount(doc, cue);
+        }
+
+        return null;
+    }
+
+    // "فيما", "في حين أن": the cue is the clause's first word or two.
+    private const int OtherTollCueReach = 3;
 
     private static bool IsCombined(DocumentMentions doc, CasualtyMention cue)
     {
@@ -120,7 +163,7 @@ internal static class CasualtyStage
             {
                 after = n;
             }
-            else if (n.EndToken <= cue.FirstToken && cue.FirstToken - n.EndToken < Adjacent)
+            else if (n.EndToken <= cue.FirstToken && (cue.FirstToken - n.EndToken < Adjacent || IsPartitiveSubject(doc, n, cue)))
             {
                 before = n;
             }
@@ -134,8 +177,10 @@ internal static class CasualtyStage
                 continue; // "300 قتيل وجريح" counts killed and wounded together
             }
 
+            // "خمسة جنود قتلوا وإن ستة آخرين أصيبوا": with a count before the death word, one after it as near a wound word is the wounded's.
+            int tie = ReferenceEquals(n, after) && before is not null ? 1 : 0;
             bool injury = doc.Casualties.Any(c => c.Kind != CasualtyKind.Death
-                && Math.Min(Math.Abs(c.FirstToken - n.EndToken), Math.Abs(n.FirstToken - c.EndToken)) < Math.Min(Math.Abs(cue.FirstToken - n.EndToken), Math.Abs(n.FirstToken - cue.EndToken)));
+                && Math.Min(Math.Abs(c.FirstToken - n.EndToken), Math.Abs(n.FirstToken - c.EndToken)) < Math.Min(Math.Abs(cue.FirstToken - n.EndToken), Math.Abs(n.FirstToken - cue.EndToken)) + tie);
             if (!injury)
             {
                 return n;
@@ -144,6 +189,33 @@ internal static class CasualtyStage
 
         return null;
     }
+
+    /// <summary>
+    /// "اثنين من عناصر قوات الصحوة قتلا", "ثمانية أفراد من القبيلة قتلوا": a count whose partitive "من X" runs up to the
+    /// death verb is its subject, a few words from it.
+    /// </summary>
+    private static bool IsPartitiveSubject(DocumentMentions doc, NumberRef n, CasualtyMention cue)
+    {
+        var text = doc.Text;
+        int gap = cue.FirstToken - n.EndToken;
+        if (gap > PartitiveReach || text.ClauseOf(n.FirstToken) != text.ClauseOf(cue.FirstToken))
+        {
+            return false;
+        }
+
+        bool partitive = text.NormOf(n.EndToken) is "من" || (gap > 1 && text.NormOf(n.EndToken + 1) is "من");
+        for (int i = n.EndToken; i < cue.FirstToken && partitive; i++)
+        {
+            partitive = text.Tokens[i].Kind == Arabic.Text.TokenKind.ArabicWord
+                && !doc.Casualties.Any(c => c.FirstToken <= i && i < c.EndToken)
+                && !doc.Numbers.Any(m => m.FirstToken <= i && i < m.EndToken);
+        }
+
+        return partitive;
+    }
+
+    // "ثمانية أفراد من قبيلة التبو قتلوا": the count, a noun, من and a two-word group before the verb.
+    private const int PartitiveReach = 5;
 
     /// <summary>"مقتل شخص" 1, "مقتل جنديين" 2, "لقيا مصرعهما" 2: a singular or dual noun or pronoun is a count of its own.</summary>
     private static int? ImpliedCount(DocumentMentions doc, CasualtyMention cue)

@@ -72,7 +72,7 @@ internal static class PlaceAttribution
                 && !IsAnchor(doc, p) && !IsCountryOnly(p));
             if (best is not null)
             {
-                yield return (best, false);
+                yield return (AroundAnaphor(doc, sentence) ? AsNear(best) : best, false);
                 yield break;
             }
         }
@@ -376,6 +376,41 @@ internal static class PlaceAttribution
 
         return false;
     }
+
+    /// <summary>"في ضاحية من ضواحي المدينة", "على تخوم المدينة", "في محيط البلدة": the sentence's anaphor is the town's surroundings.</summary>
+    private static bool AroundAnaphor(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        foreach (var (end, role) in doc.RoleBeforeToken)
+        {
+            if (role != ArgumentRole.PlaceAnaphor || end <= s.FirstToken || end > s.EndToken)
+            {
+                continue;
+            }
+
+            int anaphor = end - 1;
+            for (int j = Math.Max(s.FirstToken, anaphor - RelationWords); j < anaphor; j++)
+            {
+                if (Geo.PlaceCues.Default.Relations.TryMatchAt(text, j, out var m) && m.EndToken == anaphor
+                    && m.Value.Relation is Geo.PlaceRelation.Near or Geo.PlaceRelation.Countryside)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // "على مقربة من", "بالقرب من": a relation phrase of up to three words before the anaphor.
+    private const int RelationWords = 3;
+
+    /// <summary>A town-level place seen from its surroundings: near it (ACLED geo precision 2).</summary>
+    private static PlaceRef AsNear(PlaceRef p) =>
+        p.Precision != GeoPrecision.Town || p.Location is null
+            ? p
+            : p with { Precision = GeoPrecision.Near, Location = p.Location with { Precision = GeoPrecision.Near } };
 
     /// <summary>A whole country ("سورية" in "من أصول سورية") locates an event only when nothing finer is named.</summary>
     private static bool IsCountryOnly(PlaceRef p) => p.Location is { Admin1: null } && p.Precision == GeoPrecision.Province;
