@@ -9,7 +9,8 @@ namespace Rasid.Arabic.Text;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Arabic word: a run of Arabic letters. Glued digits or Latin letters start a new token (٢٠١٧م → 2017 | م).</item>
+/// <item>Arabic word: a run of Arabic letters. Glued digits or Latin letters start a new token (٢٠١٧م → 2017 | م); so does a
+/// second word typed without the space after a letter that does not join (<see cref="GluedWords"/>: "انفجارعبوة").</item>
 /// <item>Latin word: letters of Latin/Greek/Cyrillic scripts, digits inside (F16), an apostrophe or hyphen between letters.</item>
 /// <item>Number: digits with separators between digit groups: '.' before a digit (3.5, 1.200.000) and ',' before exactly
 /// three digits (1,200); an Arabic comma (،, folded to ',') always separates ("2017،2018" is two numbers).</item>
@@ -47,6 +48,13 @@ public static class Tokenizer
                 }
 
                 kind = TokenKind.ArabicWord;
+                // Two words typed without the space between them ("انفجارعبوة") are two tokens.
+                int split;
+                while ((split = GluedWords.Default.FirstSplit(text, start, i)) > 0)
+                {
+                    tokens.Add(new Token(kind, start, split, text.ToOriginal(start, split)));
+                    start = split;
+                }
             }
             else if (char.IsAsciiDigit(c))
             {

@@ -29,6 +29,21 @@ public enum TriggerClass
     Protest,
     Looting,
     Coercion,
+
+    /// <summary>"احتشد", "نظموا تجمعات": a gathering; a protest only with a demand or a protest word in its sentence.</summary>
+    Gathering,
+
+    /// <summary>"طالبوا", "تنديدا", "رافعين لافتات": what a gathering demands (a cue, never an event by itself).</summary>
+    Demand,
+
+    /// <summary>"عثر على جثث": bodies found; an attack on civilians only with a sign of violence in its sentence.</summary>
+    Bodies,
+
+    /// <summary>"طلقات نارية", "آثار تعذيب": a sign that a death was violent (a cue, never an event by itself).</summary>
+    ViolenceSign,
+
+    /// <summary>"أسلحة متوسطة", "رشاشات": small arms, the weapons of a ground fight (a cue, never an event by itself).</summary>
+    SmallArms,
 }
 
 /// <summary>One trigger row: its class, whether it makes an event on its own, whether its object count is the death toll.</summary>

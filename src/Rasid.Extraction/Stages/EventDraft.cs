@@ -24,6 +24,12 @@ internal sealed class EventDraft
 
     public TimePrecision TimePrecision { get; set; }
 
+    /// <summary>The date was named in the trigger's own sentence (not carried over from the story or guessed).</summary>
+    public bool OwnDate { get; set; }
+
+    /// <summary>The trigger is the cause of a toll ("ارتفاع حصيلة القتلى جراء قصف"): a re-telling of an event, dated by the toll.</summary>
+    public bool Recap { get; set; }
+
     public DeathCount Deaths { get; set; }
 
     public Modality Modality { get; set; }
@@ -42,6 +48,9 @@ internal sealed class EventDraft
 
     /// <summary>The trigger is a definite noun ("الغارة", "عملية الخطف"): it may point back to an event already told.</summary>
     public bool Definite { get; init; }
+
+    /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
+    public bool InLead { get; set; }
 
     public double Confidence { get; set; }
 }

@@ -44,6 +44,7 @@ internal static class EventTypeRules
             TriggerClass.Advance => actor1 is { Entry.IsArmed: true } ? SubEventType.ArmedClash : null,
             TriggerClass.Defuse => SubEventType.DisruptedWeaponsUse,
             TriggerClass.Protest => SubEventType.PeacefulProtest,
+            TriggerClass.Bodies => SubEventType.Attack, // bodies found shot or tortured: ACLED's violence against civilians
             TriggerClass.Looting => SubEventType.LootingPropertyDestruction,
             TriggerClass.Coercion => actor1 is { Entry.Type: ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia } ? SubEventType.Other : null,
             _ => null,

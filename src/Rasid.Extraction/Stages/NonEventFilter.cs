@@ -40,6 +40,50 @@ internal static class NonEventFilter
         return !doc.Dates.Any(d => d.Start >= recent && text.SentenceOf(d.FirstToken) == sentence);
     }
 
+    /// <summary>
+    /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
+    /// dated from happened days before and was told then, so it is no event of this report.
+    /// </summary>
+    internal static bool IsTemporalAnchor(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Anchor && kv.Key <= t.FirstToken && t.FirstToken - kv.Key <= AnchorReach
+            && text.ClauseOf(kv.Key) == clause);
+    }
+
+    private const int AnchorReach = 3;
+
+    /// <summary>
+    /// "خلال يوليو الماضي", "طوال شهر يوليو": a month's date after a whole-span word (one word, "شهر", may stand between)
+    /// counts a month of events, not one.
+    /// </summary>
+    internal static bool IsMonthTally(DocumentMentions doc, DateRef? date, TimePrecision precision) =>
+        precision == TimePrecision.Month && date is not null
+        && (IsThroughout(doc, date.FirstToken) || (date.FirstToken > 0 && IsThroughout(doc, date.FirstToken - 1)));
+
+    private static bool IsThroughout(DocumentMentions doc, int token) =>
+        doc.RoleBeforeToken.TryGetValue(token, out var role) && role == ArgumentRole.Throughout;
+
+    /// <summary>
+    /// A sentence opened by a background cue ("يشار إلى أن", "يذكر أن") that names no day of its own recalls what the
+    /// reader already knows (tallies, earlier fighting): no event of this report.
+    /// </summary>
+    internal static bool IsUndatedBackground(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        bool opened = false;
+        for (int k = s.FirstToken + 1; k <= Math.Min(s.EndToken, s.FirstToken + BackgroundCueReach); k++)
+        {
+            opened |= doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Background;
+        }
+
+        return opened && !doc.Dates.Any(d => text.SentenceOf(d.FirstToken) == sentence);
+    }
+
+    private const int BackgroundCueReach = 3;
+
     // A trigger with the preposition ل glued to it states a purpose, except after "تعرض" (exposed to: "تعرضت للقصف").
     internal static bool IsPurpose(DocumentMentions doc, TriggerMention t)
     {
@@ -130,29 +174,33 @@ internal static class NonEventFilter
     {
         var triggers = doc.Triggers;
         int first = index, last = index;
-        bool either = false;
-        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either))
+        bool either = false, and = false;
+        while (first > 0 && Joined(doc, triggers[first - 1], triggers[first], ref either, ref and))
         {
             first--;
         }
 
-        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either))
+        while (last + 1 < triggers.Count && Joined(doc, triggers[last], triggers[last + 1], ref either, ref and))
         {
             last++;
         }
 
+        // A list joins its last item with و or أو ("القتل، الخطف، والتفجير"); words joined by commas alone are appositions
+        // of one incident ("بانفجار سيارة مفخخة، يقودها انتحاري، استهدف مركزا").
         int items = last - first + 1;
-        return items >= 3 || (items == 2 && either);
+        return (items >= 3 && (and || either)) || (items == 2 && either);
     }
 
     // b follows a directly: glued "و" ("والخطف"), or a lone "و", "أو" or comma between them.
-    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either)
+    private static bool Joined(DocumentMentions doc, TriggerMention a, TriggerMention b, ref bool either, ref bool and)
     {
         var text = doc.Text;
         int gap = b.FirstToken - a.EndToken;
         if (gap == 0)
         {
-            return b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+            bool glued = b.PrefixLength > 0 && text.NormOf(b.FirstToken)[0] == 'و';
+            and |= glued;
+            return glued;
         }
 
         if (gap != 1)
@@ -167,6 +215,7 @@ internal static class NonEventFilter
             return true;
         }
 
+        and |= between is "و";
         return between is "و" or ",";
     }
 

@@ -41,7 +41,12 @@ internal static class TitleSentences
                     text.Tokens[text.Sentences[j - 1].EndToken - 1].NormEnd - text.Tokens[text.Sentences[i].FirstToken].NormStart);
                 for (int k = i; k < j; k++)
                 {
-                    result.Add(k);
+                    // A body sentence ended by a full stop and followed on its line by tags ("... شمالي المدينة. سمات
+                    // بغداد كركوك") stays body text: only the unterminated part of the line is a title.
+                    if (k == j - 1 || !EndsInStop(text.Sentences[k].Span.SliceSpan(text.Original)))
+                    {
+                        result.Add(k);
+                    }
                 }
             }
             else if (firstTitle is { Length: > 20 })
@@ -62,5 +67,11 @@ internal static class TitleSentences
         }
 
         return result;
+    }
+
+    private static bool EndsInStop(ReadOnlySpan<char> sentence)
+    {
+        var t = sentence.TrimEnd();
+        return t.Length > 0 && t[^1] is '.' or '!' or '\u061F' or '?';
     }
 }

@@ -7,7 +7,8 @@ namespace Rasid.Extraction.Stages;
 /// Stage: triggers. Needs: tokens, clauses. Adds: <see cref="DocumentMentions.Triggers"/> and <see cref="DocumentMentions.Blocks"/> — trigger words of
 /// data/extraction/triggers.tsv, without the phrases that only state a condition ("تحت سيطرة"), combined where two words
 /// name one event: a destroyed/defused bomb ("تفكيك عبوة ناسفة") is disrupted weapons use, a car bomb driven by a suicide
-/// bomber is one suicide bombing, a foiled or repelled attack ("أحبطت هجوما", "صد هجوما") is a clash.
+/// bomber is one suicide bombing, a foiled or repelled attack ("أحبطت هجوما", "صد هجوما") is a clash; a gathering is a protest only with a demand in its sentence
+/// ("احتشد المئات ... مطالبين"), bodies found are a killing only with a sign of violence ("عثر على جثث ... بطلقات نارية").
 /// </summary>
 internal static class TriggerStage
 {
@@ -20,7 +21,8 @@ internal static class TriggerStage
             .Select(m => new TriggerMention(m.FirstToken, m.EndToken, m.Span, m.Value.Class, m.Value.Strong, m.Value.Kills, m.PrefixLength))
             .ToList();
         doc.Blocks = all.Where(t => t.Class == TriggerClass.Block).ToList();
-        var raw = all.Where(t => t.Class != TriggerClass.Block).ToList();
+        var cues = all.Where(t => t.Class is TriggerClass.Demand or TriggerClass.ViolenceSign or TriggerClass.SmallArms).ToList();
+        var raw = all.Where(t => t.Class is not (TriggerClass.Block or TriggerClass.Demand or TriggerClass.ViolenceSign or TriggerClass.SmallArms)).ToList();
 
         var result = new List<TriggerMention>(raw.Count);
         for (int i = 0; i < raw.Count; i++)
@@ -60,10 +62,54 @@ internal static class TriggerStage
                 continue;
             }
 
+            if (t.Class == TriggerClass.Shell && InSentence(text, t, cues, TriggerClass.SmallArms)
+                && raw.Take(i).Any(o => o.Class is TriggerClass.Attack or TriggerClass.Clash && text.SentenceOf(o.FirstToken) == text.SentenceOf(t.FirstToken)))
+            {
+                continue; // "شنوا هجوما ... استخدموا خلاله أسلحة متوسطة وقذائف": shells among small arms are weapons of the ground attack
+            }
+
+            if (t.Class == TriggerClass.Gathering)
+            {
+                // "احتشد المئات ... مطالبين بـ": a crowd with a demand is a protest; a crowd at a festival or a match is not.
+                if (InSentence(text, t, cues, TriggerClass.Demand) || InSentence(text, t, raw, TriggerClass.Protest))
+                {
+                    result.Add(t with { Class = TriggerClass.Protest, Strong = true });
+                }
+
+                continue;
+            }
+
+            if (t.Class == TriggerClass.Bodies)
+            {
+                // "عثر على جثتي رجلين قضيا رميا بالرصاص": bodies with a sign of violence are a killing; a drowned or dead
+                // body found ("عثر على جثة طفل غريق") is not.
+                // The sign must be told of these bodies, in their clause: a toll of other incidents in the same sentence
+                // ("لقي 6 مصرعهم ... في حين عثر على جثتين") is no sign.
+                if (InClause(text, t, cues, TriggerClass.ViolenceSign)
+                    || InClause(text, t, raw, TriggerClass.Execution, TriggerClass.Attack, TriggerClass.Kill, TriggerClass.Assassination))
+                {
+                    result.Add(t with { Strong = true });
+                }
+
+                continue;
+            }
+
             result.Add(t);
         }
 
         doc.Triggers = result;
+    }
+
+    private static bool InClause(Arabic.Text.AnalyzedText text, TriggerMention t, List<TriggerMention> others, params TriggerClass[] classes)
+    {
+        int clause = text.ClauseOf(t.FirstToken);
+        return others.Any(o => o != t && classes.Contains(o.Class) && text.ClauseOf(o.FirstToken) == clause);
+    }
+
+    private static bool InSentence(Arabic.Text.AnalyzedText text, TriggerMention t, List<TriggerMention> others, params TriggerClass[] classes)
+    {
+        int sentence = text.SentenceOf(t.FirstToken);
+        return others.Any(o => o != t && classes.Contains(o.Class) && text.SentenceOf(o.FirstToken) == sentence);
     }
 
     // The index of the next trigger when it is of one of the classes, close after raw[i] in the same clause ("أحبطت القوات
