@@ -173,4 +173,21 @@ public sealed class GeneralizationTests
         var e = Assert.Single(Counted(text, "SY"));
         Assert.Equal(new DateOnly(2015, 7, day), e.EventDate);
     }
+
+    [Theory]
+    [InlineData("قتل ثلاثة أشخاص بانفجار عبوة ناسفة في بعقوبة اليوم، كما قتل شخص وأصيب خمسة آخرون بتفجير مماثل في بعقوبة.")]
+    [InlineData("قتل ثلاثة أشخاص بانفجار عبوة ناسفة في بعقوبة اليوم، وقتل سبعة آخرون في تفجير آخر شرقي المدينة.")]
+    public void A_similar_or_another_bombing_is_a_second_event(string text)
+    {
+        Assert.Equal(2, Counted(text, "IQ").Count(e => e.SubEventType == SubEventType.RemoteExplosiveLandmineIed));
+    }
+
+    [Fact]
+    public void The_attack_with_no_town_of_its_own_is_the_bombing_just_told()
+    {
+        var text = "انفجرت سيارة مفخخة في سوق بلدة بعقوبة أمس ما أدى إلى مقتل 12 شخصا. وأصيب في الهجوم نحو 130 شخصا بمحافظة ديالى.";
+        var events = Counted(text, "IQ");
+        var e = Assert.Single(events);
+        Assert.Equal(SubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+    }
 }

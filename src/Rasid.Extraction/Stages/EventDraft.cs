@@ -49,6 +49,9 @@ internal sealed class EventDraft
     /// <summary>The trigger is a definite noun ("الغارة", "عملية الخطف"): it may point back to an event already told.</summary>
     public bool Definite { get; init; }
 
+    /// <summary>"تفجير آخر", "بتفجير مماثل", "غارة ثانية": the text tells a further event of the kind, never one already told.</summary>
+    public bool Another { get; init; }
+
     /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
     public bool InLead { get; set; }
 

@@ -17,7 +17,7 @@ internal static class EventMerger
         var body = new List<EventDraft>();
         foreach (var d in drafts.Where(d => !d.FromHeadline))
         {
-            var same = body.FirstOrDefault(b => SameKind(b, d)
+            var same = d.Another ? null : body.FirstOrDefault(b => SameKind(b, d)
                 && b.Modality.Counts() == d.Modality.Counts()
                 && PlaceKey(b) == PlaceKey(d)
                 && Math.Abs(b.EventDate.DayNumber - d.EventDate.DayNumber) <= (b.Date is null || d.Date is null ? 7 : 0));
@@ -89,10 +89,10 @@ internal static class EventMerger
 
         // "قتلوا في غارة ..." then "الغارة دمرت سيارة ... في بلدة المحفد": a definite retelling of an event of the same kind
         // and day, told before, is that event; where only one of the two names a place in its own sentence, that place is kept.
-        for (int j = 1; j < body.Count; j++)
+        for (int j = 0; j < body.Count; j++)
         {
             var d = body[j];
-            if (!d.Definite)
+            if (!d.Definite || d.Another)
             {
                 continue;
             }
@@ -100,6 +100,26 @@ internal static class EventMerger
             var earlier = body.Take(j).LastOrDefault(e => e.SubEventType == d.SubEventType && e.Modality.Counts() == d.Modality.Counts()
                 && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d)
                 && (PlaceKey(e) == PlaceKey(d) || e.PlaceInSentence != d.PlaceInSentence));
+
+            // "التفجير الذي استهدف سوق بني سعد" ... "عشرات القتلى جراء الهجوم": "the attack" with no town of its own is the
+            // incident just told, whatever its kind.
+            if (earlier is null && d.Trigger.Class is TriggerClass.Attack or TriggerClass.Clash
+                && (!d.PlaceInSentence || d.Place?.Precision == GeoPrecision.Province))
+            {
+                bool Told(EventDraft e) => e != d && e.Trigger.Class is not (TriggerClass.Attack or TriggerClass.Clash)
+                    && e.Modality.Counts() == d.Modality.Counts() && (e.Place?.Precision < GeoPrecision.Province || PlaceKey(e) == PlaceKey(d))
+                    && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d);
+
+                // The incident told before it, else the one its story names next ("... الهجوم ... أعلن داعش مسؤوليته عن التفجير").
+                earlier = body.Take(j).LastOrDefault(Told) ?? body.Skip(j + 1).FirstOrDefault(Told);
+                if (earlier is not null)
+                {
+                    Absorb(earlier, d);
+                    body.RemoveAt(j);
+                    j--;
+                    continue;
+                }
+            }
             if (earlier is null)
             {
                 continue;
@@ -125,6 +145,7 @@ internal static class EventMerger
                 var a = body[i];
                 var b = body[j];
                 if (a.Trigger == b.Trigger // one trigger naming several places ("حيي دار سعد وكريتر") made them apart on purpose
+                    || a.Another || b.Another
                     || (a.Trigger.Class == TriggerClass.Bodies) != (b.Trigger.Class == TriggerClass.Bodies) // bodies found are not the attack told beside them
                     || a.SubEventType != b.SubEventType || a.Modality.Counts() != b.Modality.Counts()
                     || !SameDays(a, b) || !CompatibleActors(a, b) || !NearEnough(a, b))
