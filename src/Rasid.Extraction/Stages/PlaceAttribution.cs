@@ -378,7 +378,7 @@ internal static class PlaceAttribution
         return false;
     }
 
-    /// <summary>"شرق ليبيا", "شمال سوريا", "الجنوب الليبي": a named area opened by a compass word, with no district of its own.</summary>
+    /// <summary>"شرق ليبيا", "شمال سوريا", "جنوب اليمن": a named area opened by a compass word, with no district of its own.</summary>
     internal static bool IsCompassRegion(DocumentMentions doc, PlaceRef p)
     {
         if (p.Location is not { Admin2: null } || p.Precision != GeoPrecision.Near || p.RelationSpan is not null)
@@ -386,7 +386,8 @@ internal static class PlaceAttribution
             return false;
         }
 
-        for (int end = p.FirstToken + 1; end < p.EndToken; end++)
+        // The compass word opens the name ("شمال سوريا"); a governorate's countryside ("ريف حلب الشمالي") is no such part.
+        for (int end = p.FirstToken + 1; end < p.EndToken && end <= p.FirstToken + 2; end++)
         {
             if (doc.RoleBeforeToken.TryGetValue(end, out var role) && role == ArgumentRole.Direction)
             {
