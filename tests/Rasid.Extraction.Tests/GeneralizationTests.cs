@@ -132,4 +132,62 @@ public sealed class GeneralizationTests
     {
         Assert.DoesNotContain(Counted(text, "SY"), e => e.SubEventType == SubEventType.GovernmentRegainsTerritory);
     }
+
+    [Fact]
+    public void A_compass_region_retelling_folds_into_the_town_named_for_the_same_event()
+    {
+        var text = "قال تنظيم داعش إنه خطف أربعة عمال أجانب في شرق ليبيا أمس. وخطف العمال في بلدة النوفلية أمس.";
+        var abduction = Assert.Single(Counted(text, "LY"), e => e.SubEventType == SubEventType.AbductionForcedDisappearance);
+        Assert.Equal("An Nawfaliyah", abduction.Location?.Name);
+    }
+
+    [Fact]
+    public void A_definite_retelling_of_a_strike_is_the_same_strike_at_the_place_it_names()
+    {
+        var text = "قتل خمسة مسلحين أمس في غارة لطائرة بدون طيار. وقال مسؤول إن الغارة دمرت سيارة عند وصولها إلى بلدة المحفد.";
+        var strike = Assert.Single(Counted(text, "YE"), e => e.SubEventType == SubEventType.AirDroneStrike);
+        Assert.Equal("Al Mahfad", strike.Location?.Name);
+    }
+
+    [Fact]
+    public void Two_strikes_each_with_its_own_town_stay_apart()
+    {
+        var text = "قتل خمسة مسلحين أمس في غارة جوية على بلدة المحفد. وقتل ثلاثة آخرون في الغارة الثانية على مدينة المكلا.";
+        Assert.Equal(2, Counted(text, "YE").Count(e => e.SubEventType == SubEventType.AirDroneStrike));
+    }
+
+    [Fact]
+    public void A_province_followed_by_a_compass_region_stays_the_place()
+    {
+        var e = Assert.Single(Counted("شنت طائرات التحالف غارات جوية على جسرين في محافظة دير الزور في شرق سوريا.", "SY"));
+        Assert.Equal("Deir ez-Zor", e.Location?.Admin1);
+        Assert.NotEqual("Northern Syria", e.Location?.Name);
+    }
+
+    [Theory]
+    [InlineData("قصفت قوات النظام بلدة داريا بعد منتصف ليل أمس.", 22)]
+    [InlineData("قصفت قوات النظام بلدة داريا بعد منتصف ليل الاثنين.", 21)]
+    [InlineData("قصفت قوات النظام بلدة داريا منتصف ليل الاثنين.", 20)]
+    public void After_midnight_is_the_small_hours_of_the_next_day(string text, int day)
+    {
+        var e = Assert.Single(Counted(text, "SY"));
+        Assert.Equal(new DateOnly(2015, 7, day), e.EventDate);
+    }
+
+    [Theory]
+    [InlineData("قتل ثلاثة أشخاص بانفجار عبوة ناسفة في بعقوبة اليوم، كما قتل شخص وأصيب خمسة آخرون بتفجير مماثل في بعقوبة.")]
+    [InlineData("قتل ثلاثة أشخاص بانفجار عبوة ناسفة في بعقوبة اليوم، وقتل سبعة آخرون في تفجير آخر شرقي المدينة.")]
+    public void A_similar_or_another_bombing_is_a_second_event(string text)
+    {
+        Assert.Equal(2, Counted(text, "IQ").Count(e => e.SubEventType == SubEventType.RemoteExplosiveLandmineIed));
+    }
+
+    [Fact]
+    public void The_attack_with_no_town_of_its_own_is_the_bombing_just_told()
+    {
+        var text = "انفجرت سيارة مفخخة في سوق بلدة بعقوبة أمس ما أدى إلى مقتل 12 شخصا. وأصيب في الهجوم نحو 130 شخصا بمحافظة ديالى.";
+        var events = Counted(text, "IQ");
+        var e = Assert.Single(events);
+        Assert.Equal(SubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+    }
 }

@@ -797,7 +797,9 @@ public static class DateFinder
             return false;
         }
 
-        mention = Make(text, start, part.PrefixLength, inner.EndToken, inner.Start, inner.End, inner.Kind);
+        // "بعد منتصف ليل أمس", "بعد منتصف ليل الأحد": the small hours of the next day.
+        int shift = part.Value == "after-midnight" ? 1 : 0;
+        mention = Make(text, start, part.PrefixLength, inner.EndToken, inner.Start.AddDays(shift), inner.End.AddDays(shift), inner.Kind);
         return true;
     }
 

@@ -207,6 +207,10 @@ internal static class EventAssembler
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
+                    PlaceInSentence = place is not null && text.SentenceOf(place.FirstToken) == sentence,
+                    PlaceIsCompassRegion = place is not null && PlaceAttribution.IsCompassRegion(doc, place),
+                    Definite = IsDefinite(doc, t),
+                    Another = t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is "اخر" or "اخري" or "مماثل" or "مماثله" or "ثان" or "ثاني" or "ثانيه" or "جديد" or "جديده",
                     InLead = lead.Contains(sentence),
                     Scattered = place is not null && EventMerger.IsScatteredPlace(doc, place),
                     Confidence = Confidence(t, actor1, place, date),
@@ -215,6 +219,27 @@ internal static class EventAssembler
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// "الغارة دمرت", "أدى الهجوم", "عملية الخطف وقعت": a trigger noun with the article (after و ف ب ل ك), or after
+    /// "عملية", names an event the reader already knows.
+    /// </summary>
+    private static bool IsDefinite(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        if (t.FirstToken > 0 && text.NormOf(t.FirstToken - 1) is "عمليه" or "وعمليه")
+        {
+            return true;
+        }
+
+        var w = text.NormOf(t.FirstToken);
+        if (w.Length > 4 && w[0] is 'و' or 'ف')
+        {
+            w = w[1..];
+        }
+
+        return w.Length > 4 && (w.StartsWith("ال") || w.StartsWith("لل") || (w[0] is 'ب' or 'ك' && w[1..].StartsWith("ال")));
     }
 
     /// <summary>

@@ -40,6 +40,18 @@ internal sealed class EventDraft
 
     public bool FromHeadline { get; set; }
 
+    /// <summary>The place was named in the trigger's own sentence (not carried from the paragraph, story or dateline).</summary>
+    public bool PlaceInSentence { get; init; }
+
+    /// <summary>The place is a compass part of a country or region ("شرق ليبيا", "الشمال السوري"), no town or district.</summary>
+    public bool PlaceIsCompassRegion { get; init; }
+
+    /// <summary>The trigger is a definite noun ("الغارة", "عملية الخطف"): it may point back to an event already told.</summary>
+    public bool Definite { get; init; }
+
+    /// <summary>"تفجير آخر", "بتفجير مماثل", "غارة ثانية": the text tells a further event of the kind, never one already told.</summary>
+    public bool Another { get; init; }
+
     /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
     public bool InLead { get; set; }
 

@@ -17,7 +17,7 @@ internal static class EventMerger
         var body = new List<EventDraft>();
         foreach (var d in drafts.Where(d => !d.FromHeadline))
         {
-            var same = body.FirstOrDefault(b => SameKind(b, d)
+            var same = d.Another ? null : body.FirstOrDefault(b => SameKind(b, d)
                 && b.Modality.Counts() == d.Modality.Counts()
                 && PlaceKey(b) == PlaceKey(d)
                 && Math.Abs(b.EventDate.DayNumber - d.EventDate.DayNumber) <= (b.Date is null || d.Date is null ? 7 : 0));
@@ -73,6 +73,69 @@ internal static class EventMerger
             }
         }
 
+        // "شرق ليبيا", "شمال سوريا": a broad region (no district, not a province) summarises the located event of the same
+        // kind, day and country told beside it ("خطف ثلاثة في شرق ليبيا" ... "خطفوا في النوفلية").
+        foreach (var r in body.Where(IsBroadRegion).ToList())
+        {
+            var detail = body.FirstOrDefault(b => b != r && !IsBroadRegion(b) && SameKind(b, r) && b.Modality.Counts() == r.Modality.Counts()
+                && Math.Abs(b.EventDate.DayNumber - r.EventDate.DayNumber) <= 1 && SameActor1(b, r)
+                && b.Place?.Location is { Precision: not GeoPrecision.Province } l
+                && string.Equals(l.CountryCode, r.Place!.Location!.CountryCode, StringComparison.OrdinalIgnoreCase));
+            if (detail is not null)
+            {
+                Absorb(detail, r, fromHeadline: true);
+                body.Remove(r);
+            }
+        }
+
+        // "قتلوا في غارة ..." then "الغارة دمرت سيارة ... في بلدة المحفد": a definite retelling of an event of the same kind
+        // and day, told before, is that event; where only one of the two names a place in its own sentence, that place is kept.
+        for (int j = 0; j < body.Count; j++)
+        {
+            var d = body[j];
+            if (!d.Definite || d.Another)
+            {
+                continue;
+            }
+
+            var earlier = body.Take(j).LastOrDefault(e => e.SubEventType == d.SubEventType && e.Modality.Counts() == d.Modality.Counts()
+                && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d)
+                && (PlaceKey(e) == PlaceKey(d) || e.PlaceInSentence != d.PlaceInSentence));
+
+            // "التفجير الذي استهدف سوق بني سعد" ... "عشرات القتلى جراء الهجوم": "the attack" with no town of its own is the
+            // incident just told, whatever its kind.
+            if (earlier is null && d.Trigger.Class is TriggerClass.Attack or TriggerClass.Clash
+                && (!d.PlaceInSentence || d.Place?.Precision == GeoPrecision.Province))
+            {
+                bool Told(EventDraft e) => e != d && e.Trigger.Class is not (TriggerClass.Attack or TriggerClass.Clash)
+                    && e.Modality.Counts() == d.Modality.Counts() && (e.Place?.Precision < GeoPrecision.Province || PlaceKey(e) == PlaceKey(d))
+                    && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d);
+
+                // The incident told before it, else the one its story names next ("... الهجوم ... أعلن داعش مسؤوليته عن التفجير").
+                earlier = body.Take(j).LastOrDefault(Told) ?? body.Skip(j + 1).FirstOrDefault(Told);
+                if (earlier is not null)
+                {
+                    Absorb(earlier, d);
+                    body.RemoveAt(j);
+                    j--;
+                    continue;
+                }
+            }
+            if (earlier is null)
+            {
+                continue;
+            }
+
+            if (d.PlaceInSentence && !earlier.PlaceInSentence && d.Place is not null)
+            {
+                earlier.Place = d.Place;
+            }
+
+            Absorb(earlier, d);
+            body.RemoveAt(j);
+            j--;
+        }
+
         // Mentions of one incident under nearby names (a district and its city: دار سعد / عدن) on the same or next day,
         // with no conflicting actors, are one event (ACLED: one event per type, place and date); the more precise
         // place and the earlier day are kept.
@@ -83,6 +146,7 @@ internal static class EventMerger
                 var a = body[i];
                 var b = body[j];
                 if (a.Trigger == b.Trigger // one trigger naming several places ("حيي دار سعد وكريتر") made them apart on purpose
+                    || a.Another || b.Another
                     || (a.Trigger.Class == TriggerClass.Bodies) != (b.Trigger.Class == TriggerClass.Bodies) // bodies found are not the attack told beside them
                     || a.SubEventType != b.SubEventType || a.Modality.Counts() != b.Modality.Counts()
                     || !SameDays(a, b) || !CompatibleActors(a, b) || !NearEnough(a, b))
@@ -218,11 +282,28 @@ internal static class EventMerger
         a.EventDate != b.EventDate && a.TimePrecision == TimePrecision.Day && b.TimePrecision == TimePrecision.Day
         && a.Date is { } da && b.Date is { } db && da.Start == da.End && db.Start == db.End;
 
+    /// <summary>A compass part of a country ("شرق ليبيا", "شمال سوريا"): it locates no single town, so it sums up.</summary>
+    private static bool IsBroadRegion(EventDraft d) => d.PlaceIsCompassRegion && d.Place?.Location?.CountryCode is not null;
+
+    private static bool SameActor1(EventDraft a, EventDraft b) =>
+        Named(a.Actor1, a) is not { } x || Named(b.Actor1, b) is not { } y || x.Name == y.Name || x.Name == b.Actor2?.Name;
+
+    /// <summary>The actor the text names: the unidentified group filled in for an unclaimed bombing or kidnapping (it stands on the trigger) is no name.</summary>
+    private static ActorMention? Named(ActorMention? a, EventDraft d) => a is not null && a.Span == d.Trigger.Span ? null : a;
+
     /// <summary>Places closer than this are one place for merging mentions inside a document.</summary>
     private const double NearbyKm = 12.0;
 
     /// <summary>Lower is kept: the more precise place first, then the event stated as fact.</summary>
     private static int Rank(EventDraft d) => (int)(d.Place?.Location?.Precision ?? GeoPrecision.Province) * 10 + (int)d.Modality;
+
+    /// <summary><see cref="CompatibleActors"/>, an unclaimed bombing's or kidnapping's unidentified group counting as no name.</summary>
+    private static bool CompatibleNamedActors(EventDraft a, EventDraft b)
+    {
+        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name;
+        var (a1, a2, b1, b2) = (Named(a.Actor1, a), a.Actor2, Named(b.Actor1, b), b.Actor2);
+        return (Same(a1, b1) && Same(a2, b2)) || (Same(a1, b2) && Same(a2, b1));
+    }
 
     private static bool CompatibleActors(EventDraft a, EventDraft b)
     {
@@ -246,6 +327,11 @@ internal static class EventMerger
 
     private static void Absorb(EventDraft into, EventDraft other, bool fromHeadline = false)
     {
+        if (Named(into.Actor1, into) is null && Named(other.Actor1, other) is { } named)
+        {
+            into.Actor1 = named; // "خطف العمال" (no one named) retells "قال داعش إنه خطف": the claimant did it
+        }
+
         into.Actor1 ??= other.Actor1;
         if (into.Actor2 is null && other.Actor2 is not null && other.Actor2.Name != into.Actor1?.Name)
         {

@@ -36,8 +36,9 @@ internal static class PlaceAttribution
             && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && (IsParallelObject(doc, p) || AfterSecondSide(doc, t, p))))
             && !IsNotEventPlace(doc, p) && !IsCountryOnly(p) && !IsLaunchSite(doc, t, p)).ToList();
         // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
+        // "في محافظة دير الزور في شرق سوريا": a compass region after it is coarser still, and only locates it in turn.
         while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
-            && after[1].FirstToken - after[0].EndToken <= 2)
+            && after[1].FirstToken - after[0].EndToken <= 2 && !IsCompassRegion(doc, after[1]))
         {
             after.RemoveAt(0);
         }
@@ -369,6 +370,26 @@ internal static class PlaceAttribution
         foreach (var (end, role) in doc.RoleBeforeToken)
         {
             if (role == ArgumentRole.PlaceAnaphor && end > s.FirstToken && end <= s.EndToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"شرق ليبيا", "شمال سوريا", "جنوب اليمن": a named area opened by a compass word, with no district of its own.</summary>
+    internal static bool IsCompassRegion(DocumentMentions doc, PlaceRef p)
+    {
+        if (p.Location is not { Admin2: null } || p.Precision != GeoPrecision.Near || p.RelationSpan is not null)
+        {
+            return false;
+        }
+
+        // The compass word opens the name ("شمال سوريا"); a governorate's countryside ("ريف حلب الشمالي") is no such part.
+        for (int end = p.FirstToken + 1; end < p.EndToken && end <= p.FirstToken + 2; end++)
+        {
+            if (doc.RoleBeforeToken.TryGetValue(end, out var role) && role == ArgumentRole.Direction)
             {
                 return true;
             }
