@@ -299,4 +299,14 @@ public sealed class RecallConstructionTests
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.Equal("Unidentified Armed Group (Iraq)", e.Actor1?.Name));
     }
+
+    [Theory]
+    [InlineData("وأعلنت قيادة عمليات الأنبار أن 9 أشخاص يحملون أحزمة ناسفة قتلوا أثناء محاولتهم الهجوم على القوات الأمنية العراقية في الرمادي.", 9)]
+    [InlineData("وأعلنت قيادة العمليات المشتركة أن 6 عناصر من تنظيم / داعش / قتلوا وجرح ثلاثة منهم في منطقة الكرمة.", 6)]
+    [InlineData("وقال مصدر أمني إن شخصين قتلا وأصيب خمسة آخرون في انفجار عبوة ناسفة قرب سوق في بعقوبة.", 2)]
+    public void A_death_verb_after_its_victims_takes_their_count(string text, int dead)
+    {
+        var e = Assert.Single(Counted(text, "IQ"));
+        Assert.Equal(dead, e.Fatalities);
+    }
 }

@@ -69,6 +69,11 @@ internal static class CasualtyStage
                 best = new DeathCount(implied, null, null, true);
                 bestDistance = distance;
             }
+            else if (SubjectBefore(doc, cue) is { } subject)
+            {
+                best = subject;
+                bestDistance = distance;
+            }
         }
 
         if (best is null && trigger.Class is TriggerClass.Execution or TriggerClass.Assassination)
@@ -139,6 +144,52 @@ internal static class CasualtyStage
             if (!injury)
             {
                 return n;
+            }
+        }
+
+        return null;
+    }
+
+    // Words told between a subject's count and its verb ("8 أشخاص يحملون أحزمة ناسفة قتلوا", "7 عناصر من تنظيم / داعش / قتلوا").
+    private const int SubjectWindow = 8;
+
+    /// <summary>
+    /// A death verb with a plural or dual subject suffix ("قتلوا", "قضوا", "قتلا") after its victims: the count of the
+    /// subject told before it in its clause ("8 أشخاص ... قتلوا"), or a dual noun right before it ("شخصين قتلا").
+    /// </summary>
+    private static DeathCount? SubjectBefore(DocumentMentions doc, CasualtyMention cue)
+    {
+        var text = doc.Text;
+        var verb = text.NormOf(cue.FirstToken);
+        if (cue.EndToken - cue.FirstToken != 1 || verb.Length < 4)
+        {
+            return null;
+        }
+
+        bool plural = verb.EndsWith("وا", StringComparison.Ordinal);
+        bool dual = !plural && verb.EndsWith('ا') && verb.Length <= 5 && !verb.StartsWith("قتيل", StringComparison.Ordinal);
+        if (!plural && !dual)
+        {
+            return null;
+        }
+
+        int clause = text.ClauseOf(cue.FirstToken);
+        var counts = CueLexicons.BuiltIn.ImpliedCountLookup;
+        for (int i = cue.FirstToken - 1; i >= Math.Max(0, cue.FirstToken - SubjectWindow) && text.ClauseOf(i) == clause; i--)
+        {
+            if (doc.Casualties.Any(c => c.FirstToken <= i && c.EndToken > i))
+            {
+                return null; // another casualty word comes first: the count is its own
+            }
+
+            if (doc.Numbers.FirstOrDefault(n => n.EndToken - 1 == i) is { } n && n.Value <= MaxCredibleToll)
+            {
+                return Count(n);
+            }
+
+            if (dual && cue.FirstToken - i <= 2 && counts.TryGetValue(text.NormOf(i), out int c2) && c2 == 2)
+            {
+                return new DeathCount(2, null, null, true); // "شخصين قتلا"
             }
         }
 
