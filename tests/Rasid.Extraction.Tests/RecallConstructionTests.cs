@@ -309,4 +309,17 @@ public sealed class RecallConstructionTests
         var e = Assert.Single(Counted(text, "IQ"));
         Assert.Equal(dead, e.Fatalities);
     }
+
+    [Fact]
+    public void A_targeting_verb_after_air_strikes_keeps_every_place_listed()
+    {
+        var events = Counted("وقالت مصادر محلية إن عشرات الغارات استهدفت مواقع الحوثيين في شدا والظاهر.", "YE");
+        Assert.Equal(["Adh Dhaher", "Shada'a"], events.Select(e => e.Location?.Name ?? "").Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Theory]
+    [InlineData("واصلت المقاومة الشعبية تقدمها إلى المدينة الخضراء في شمال عدن، بالإضافة إلى زنجبار عاصمة محافظة أبين.")]
+    [InlineData("واصلت المقاومة الشعبية تقدمها إلى المدينة الخضراء في شمال عدن، فضلا عن زنجبار عاصمة محافظة أبين.")]
+    public void A_place_added_by_bil_idafa_ila_is_one_more_place_of_the_event(string text) =>
+        Assert.Contains(Counted(text, "YE"), e => e.Location?.Name == "Zinjibar");
 }
