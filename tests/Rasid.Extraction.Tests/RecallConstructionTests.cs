@@ -322,4 +322,12 @@ public sealed class RecallConstructionTests
     [InlineData("واصلت المقاومة الشعبية تقدمها إلى المدينة الخضراء في شمال عدن، فضلا عن زنجبار عاصمة محافظة أبين.")]
     public void A_place_added_by_bil_idafa_ila_is_one_more_place_of_the_event(string text) =>
         Assert.Contains(Counted(text, "YE"), e => e.Location?.Name == "Zinjibar");
+
+    [Fact]
+    public void A_bomb_whose_bombers_are_told_later_is_one_suicide_bombing()
+    {
+        var events = Counted("قتل عشرة جنود بتفجير سيارتين مفخختين استهدفتا ثكنات عسكرية في منطقة الثرثار.\nوقال مصدر أمني إن السيارتين كان يقودهما انتحاريان فجرا نفسيهما داخل الثكنات في منطقة الثرثار.", "IQ");
+        var e = Assert.Single(events);
+        Assert.Equal(SubEventType.SuicideBomb, e.SubEventType);
+    }
 }
