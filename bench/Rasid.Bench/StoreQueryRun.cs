@@ -25,6 +25,9 @@ internal static class StoreQueryRun
         var month = new DateOnly(middle.Year, middle.Month, 1);
         var monthEnd = month.AddMonths(1).AddDays(-1);
         var year = new DateOnly(middle.Year, 1, 1);
+        // The cursor a client holds after reading 499 pages (keyset paging: the same page as offset 49,900 + 100).
+        var deep = store.Query(new EventQuery { Limit = 1, Offset = 49_899 });
+        var cursor = deep.Count > 0 ? EventCursor.After(deep[0], "date") : null;
         var queries = new (string Name, Func<long> Run)[]
         {
             ("newest 100 (no filter)", Rows(store, new EventQuery { Limit = 100 })),
@@ -39,7 +42,8 @@ internal static class StoreQueryRun
             ("full text 'الحوثي'", Rows(store, new EventQuery { Text = "الحوثي", Limit = 100 })),
             ($"full text + country + month", Rows(store, new EventQuery { Text = "غارات", Country = "YE", From = month, To = monthEnd, Limit = 100 })),
             ("page 20 of everything", Rows(store, new EventQuery { Limit = 100, Offset = 2000 })),
-            ("page 500 of everything", Rows(store, new EventQuery { Limit = 100, Offset = 50_000 })),
+            ("page 500 of everything", Rows(store, new EventQuery { Limit = 100, Offset = 49_900 })),
+            ("page 500 of everything (cursor)", Rows(store, new EventQuery { Limit = 100, After = cursor })),
             ("count: country since a year", () => store.Count(new EventQuery { Country = "SY", From = year })),
             ("count: everything", () => store.Count(new EventQuery())),
             ("timeline: everything", () => store.Timeline(new EventQuery()).Count),

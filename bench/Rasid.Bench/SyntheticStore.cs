@@ -1,20 +1,24 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Rasid.Core;
 using Rasid.Store;
+using Rasid.Store.Postgres;
 using Rasid.Store.Sqlite;
 
 namespace Rasid.Bench;
 
 /// <summary>
-/// Writes a synthetic SQLite store of N incidents fast, for query-latency runs at a scale the corpus does not reach
-/// (issue 5: one million events). The schema is the store's own (created by <see cref="SqliteEventStore.Open"/>, so by
-/// its migrations); rows go in by batched direct inserts into every table a query reads — documents, events (one
-/// mention per incident), incidents, evidence and both full-text indexes — with the bodies
+/// Writes a synthetic store (a new SQLite file, or an empty PostgreSQL database) of N incidents fast, for query-latency runs at a scale the corpus does not reach
+/// (issue 5: one million events). The schema is the store's own (created by <see cref="SqliteEventStore.Open"/> or
+/// <see cref="PostgresEventStore.Open"/>, so by its migrations, whose triggers also keep the incident counts); rows go in
+/// by batched direct inserts into every table a query reads — documents, events (one mention per incident), incidents,
+/// evidence and the full-text indexes (FTS5 tables; tsvector columns on PostgreSQL) — with the bodies
 /// <see cref="SearchTerms.IndexBody"/> computes, so full-text queries meet a realistic index.
 /// </summary>
 /// <remarks>
@@ -113,16 +117,21 @@ internal static class SyntheticStore
 
     public static int Run(string db, int events, int seed, TextWriter output)
     {
-        if (File.Exists(db))
+        bool postgres = PostgresEventStore.IsPostgres(db);
+        if (!postgres && File.Exists(db))
         {
             throw new ArgumentException($"{db} exists; the synthetic store is written into a new file");
         }
 
         var clock = Stopwatch.StartNew();
         double cpu0 = CpuClock.Seconds();
-        using (SqliteEventStore.Open(db))
+        using (var store = postgres ? (IEventStore)PostgresEventStore.Open(db) : SqliteEventStore.Open(db))
         {
-            // creates the file and the store's schema through its migrations
+            // creates the schema through the store's migrations
+            if (store.Stats().Documents > 0)
+            {
+                throw new ArgumentException($"{store.Location} is not empty; the synthetic store is written into an empty database");
+            }
         }
 
         var random = new Random(seed);
@@ -133,9 +142,14 @@ internal static class SyntheticStore
         var first = new DateOnly(2015, 1, 1);
         int days = new DateOnly(2024, 12, 31).DayNumber - first.DayNumber + 1;
 
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
+        using DbConnection c = postgres
+            ? new NpgsqlConnection(PostgresEventStore.ToConnectionString(db))
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
         c.Open();
-        Exec(c, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
+        if (!postgres)
+        {
+            Exec(c, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
+        }
         const int PerDocument = 3;
         const int PerTransaction = 30_000;
         var sb = new StringBuilder();
@@ -144,7 +158,7 @@ internal static class SyntheticStore
         while (written < events)
         {
             using var tx = c.BeginTransaction();
-            var ins = new Inserts(c, tx);
+            var ins = new Inserts(c, tx, postgres);
             int end = Math.Min(events, written + PerTransaction);
             while (written < end)
             {
@@ -168,15 +182,13 @@ internal static class SyntheticStore
                 }
 
                 string text = sb.ToString();
-                long docKey = ins.Document(docId, Hash(text), published, country.Code, text, rows.Count, ingested);
-                ins.Fts("documents_fts", docKey, SearchTerms.IndexBody(text));
+                ins.Document(docId, Hash(text), published, country.Code, text, SearchTerms.IndexBody(text), rows.Count, ingested);
                 foreach (var (e, sentence, start) in rows)
                 {
                     var ev = e with { Evidence = [new Evidence(start, start + sentence.Length, sentence)] };
                     string json = JsonSerializer.Serialize(new[] { new { start, end = start + sentence.Length, text = sentence } });
                     ins.Event(ev, json);
-                    long evidenceKey = ins.Evidence(ev.EventId, docId, start, start + sentence.Length, sentence);
-                    ins.Fts("evidence_fts", evidenceKey, SearchTerms.IndexBody(sentence));
+                    ins.Evidence(ev.EventId, docId, start, start + sentence.Length, sentence, SearchTerms.IndexBody(sentence));
                     ins.Incident(ev, json, docId, random.NextDouble() < 0.03 ? "accepted" : random.NextDouble() < 0.01 ? "rejected" : "unreviewed", ingested);
                 }
 
@@ -188,8 +200,11 @@ internal static class SyntheticStore
             output.WriteLine($"synth: {written:N0} / {events:N0} events, {doc:N0} documents, {clock.Elapsed.TotalSeconds:F0} s");
         }
 
-        Exec(c, null, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE; PRAGMA optimize;");
-        output.WriteLine($"synth: wrote {db}: {written:N0} incidents (one mention each), {doc:N0} documents, {new FileInfo(db).Length / 1e6:F0} MB in " +
+        Exec(c, null, postgres ? "ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE; PRAGMA optimize;");
+        var size = postgres
+            ? Convert.ToInt64(Scalar(c, "SELECT pg_database_size(current_database())"), CultureInfo.InvariantCulture)
+            : new FileInfo(db).Length;
+        output.WriteLine($"synth: wrote {(postgres ? "the PostgreSQL database" : db)}: {written:N0} incidents (one mention each), {doc:N0} documents, {size / 1e6:F0} MB in " +
                          $"{clock.Elapsed.TotalSeconds:F0} s wall, {CpuClock.Seconds() - cpu0:F0} s CPU");
         return 0;
     }
@@ -302,7 +317,14 @@ internal static class SyntheticStore
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static void Exec(SqliteConnection c, SqliteTransaction? tx, string sql)
+    private static object? Scalar(DbConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private static void Exec(DbConnection c, DbTransaction? tx, string sql)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
@@ -310,7 +332,10 @@ internal static class SyntheticStore
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Prepared inserts into the store's tables, one command each, reused for every row of a transaction.</summary>
+    /// <summary>
+    /// Inserts into the store's tables, one command each, reused for every row of a transaction. On SQLite the full-text
+    /// bodies go into the FTS5 tables; on PostgreSQL into the rows' tsvector columns.
+    /// </summary>
     private sealed class Inserts : IDisposable
     {
         private const string Columns =
@@ -318,26 +343,39 @@ internal static class SyntheticStore
             "actor2, inter2, assoc_actor_2, assoc_inter_2, country_code, country, admin1, admin2, admin3, location, location_ar, " +
             "latitude, longitude, geo_precision, fatalities, fatalities_low, fatalities_high, modality, counted, notes, confidence, source";
 
-        private readonly SqliteCommand _document, _event, _incident, _evidence, _documentsFts, _evidenceFts;
+        private readonly bool _postgres;
+        private readonly DbCommand _document, _event, _incident, _evidence;
+        private readonly DbCommand? _documentsFts, _evidenceFts;
 
-        public Inserts(SqliteConnection c, SqliteTransaction tx)
+        public Inserts(DbConnection c, DbTransaction tx, bool postgres)
         {
-            string values = string.Join(", ", Columns.Split(", ").Select(n => "$" + n));
-            _document = Command(c, tx, """
-                INSERT INTO documents(id, content_hash, source, published, country_hint, text, status, event_count, ingested_at)
-                VALUES ($id, $hash, 'Synthetic', $published, $country, $text, 'extracted', $count, $now) RETURNING doc_key
-                """);
-            _event = Command(c, tx, $"INSERT INTO events(event_id, document_id, incident_id, {Columns}, evidence, place_candidates) VALUES ($event_id, $document_id, $event_id, {values}, $evidence, '[]')");
+            _postgres = postgres;
+            string values = string.Join(", ", Columns.Split(", ").Select(n => "@" + n));
+            _document = Command(c, tx, postgres
+                ? """
+                  INSERT INTO documents(id, content_hash, source, published, country_hint, text, status, event_count, ingested_at, search)
+                  VALUES (@id, @hash, 'Synthetic', @published, @country, @text, 'extracted', @count, @now, to_tsvector('simple', @body)) RETURNING doc_key
+                  """
+                : """
+                  INSERT INTO documents(id, content_hash, source, published, country_hint, text, status, event_count, ingested_at)
+                  VALUES (@id, @hash, 'Synthetic', @published, @country, @text, 'extracted', @count, @now) RETURNING doc_key
+                  """);
+            _event = Command(c, tx, $"INSERT INTO events(event_id, document_id, incident_id, {Columns}, evidence, place_candidates) VALUES (@event_id, @document_id, @event_id, {values}, @evidence, '[]')");
             _incident = Command(c, tx, $"""
                 INSERT INTO incidents(incident_id, {Columns}, interaction, evidence, place_candidates, primary_document_id, document_ids, source_count, review_state, updated_at)
-                VALUES ($event_id, {values}, $interaction, $evidence, '[]', $document_id, $docs, 1, $review, $now)
+                VALUES (@event_id, {values}, @interaction, @evidence, '[]', @document_id, @docs, 1, @review, @now)
                 """);
-            _evidence = Command(c, tx, "INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES ($e, $d, $s, $t, $x) RETURNING evidence_key");
-            _documentsFts = Command(c, tx, "INSERT INTO documents_fts(rowid, body) VALUES ($r, $b)");
-            _evidenceFts = Command(c, tx, "INSERT INTO evidence_fts(rowid, body) VALUES ($r, $b)");
+            _evidence = Command(c, tx, postgres
+                ? "INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text, search) VALUES (@e, @d, @s, @t, @x, to_tsvector('simple', @body)) RETURNING evidence_key"
+                : "INSERT INTO evidence(event_id, document_id, start_offset, end_offset, text) VALUES (@e, @d, @s, @t, @x) RETURNING evidence_key");
+            if (!postgres)
+            {
+                _documentsFts = Command(c, tx, "INSERT INTO documents_fts(rowid, body) VALUES (@r, @b)");
+                _evidenceFts = Command(c, tx, "INSERT INTO evidence_fts(rowid, body) VALUES (@r, @b)");
+            }
         }
 
-        private static SqliteCommand Command(SqliteConnection c, SqliteTransaction tx, string sql)
+        private static DbCommand Command(DbConnection c, DbTransaction tx, string sql)
         {
             var cmd = c.CreateCommand();
             cmd.Transaction = tx;
@@ -345,42 +383,63 @@ internal static class SyntheticStore
             return cmd;
         }
 
-        private static void Set(SqliteCommand cmd, string name, object? value) =>
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        private static void Set(DbCommand cmd, string name, object? value)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
 
-        public long Document(string id, string hash, DateOnly published, string country, string text, int count, string now)
+        public void Document(string id, string hash, DateOnly published, string country, string text, string body, int count, string now)
         {
             var cmd = _document;
             cmd.Parameters.Clear();
-            Set(cmd, "$id", id);
-            Set(cmd, "$hash", hash);
-            Set(cmd, "$published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Set(cmd, "$country", country);
-            Set(cmd, "$text", text);
-            Set(cmd, "$count", count);
-            Set(cmd, "$now", now);
-            return (long)cmd.ExecuteScalar()!;
+            Set(cmd, "@id", id);
+            Set(cmd, "@hash", hash);
+            Set(cmd, "@published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set(cmd, "@country", country);
+            Set(cmd, "@text", text);
+            Set(cmd, "@count", count);
+            Set(cmd, "@now", now);
+            if (_postgres)
+            {
+                Set(cmd, "@body", body);
+            }
+
+            long key = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            Fts(_documentsFts, key, body);
         }
 
-        public void Fts(string table, long key, string body)
+        private static void Fts(DbCommand? cmd, long key, string body)
         {
-            var cmd = table == "documents_fts" ? _documentsFts : _evidenceFts;
+            if (cmd is null)
+            {
+                return;
+            }
+
             cmd.Parameters.Clear();
-            Set(cmd, "$r", key);
-            Set(cmd, "$b", body);
+            Set(cmd, "@r", key);
+            Set(cmd, "@b", body);
             cmd.ExecuteNonQuery();
         }
 
-        public long Evidence(string eventId, string documentId, int start, int end, string text)
+        public void Evidence(string eventId, string documentId, int start, int end, string text, string body)
         {
             var cmd = _evidence;
             cmd.Parameters.Clear();
-            Set(cmd, "$e", eventId);
-            Set(cmd, "$d", documentId);
-            Set(cmd, "$s", start);
-            Set(cmd, "$t", end);
-            Set(cmd, "$x", text);
-            return (long)cmd.ExecuteScalar()!;
+            Set(cmd, "@e", eventId);
+            Set(cmd, "@d", documentId);
+            Set(cmd, "@s", start);
+            Set(cmd, "@t", end);
+            Set(cmd, "@x", text);
+            if (_postgres)
+            {
+                Set(cmd, "@body", body);
+            }
+
+            long key = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            Fts(_evidenceFts, key, body);
         }
 
         public void Event(ConflictEvent e, string evidence)
@@ -388,7 +447,7 @@ internal static class SyntheticStore
             var cmd = _event;
             cmd.Parameters.Clear();
             BindEvent(cmd, e);
-            Set(cmd, "$evidence", evidence);
+            Set(cmd, "@evidence", evidence);
             cmd.ExecuteNonQuery();
         }
 
@@ -397,50 +456,50 @@ internal static class SyntheticStore
             var cmd = _incident;
             cmd.Parameters.Clear();
             BindEvent(cmd, e);
-            Set(cmd, "$interaction", e.Interaction);
-            Set(cmd, "$evidence", evidence);
-            Set(cmd, "$docs", $"[\"{documentId}\"]");
-            Set(cmd, "$review", review);
-            Set(cmd, "$now", now);
+            Set(cmd, "@interaction", e.Interaction);
+            Set(cmd, "@evidence", evidence);
+            Set(cmd, "@docs", $"[\"{documentId}\"]");
+            Set(cmd, "@review", review);
+            Set(cmd, "@now", now);
             cmd.ExecuteNonQuery();
         }
 
-        private static void BindEvent(SqliteCommand cmd, ConflictEvent e)
+        private static void BindEvent(DbCommand cmd, ConflictEvent e)
         {
             var l = e.Location!;
-            Set(cmd, "$event_id", e.EventId);
-            Set(cmd, "$document_id", e.DocumentId);
-            Set(cmd, "$event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Set(cmd, "$event_date_end", null);
-            Set(cmd, "$time_precision", (int)e.TimePrecision);
-            Set(cmd, "$event_type", e.EventType.Name());
-            Set(cmd, "$sub_event_type", e.SubEventType.Name());
-            Set(cmd, "$actor1", e.Actor1?.Name);
-            Set(cmd, "$inter1", (int)(e.Actor1?.Type ?? ActorType.None));
-            Set(cmd, "$assoc_actor_1", null);
-            Set(cmd, "$assoc_inter_1", 0);
-            Set(cmd, "$actor2", e.Actor2?.Name);
-            Set(cmd, "$inter2", (int)(e.Actor2?.Type ?? ActorType.None));
-            Set(cmd, "$assoc_actor_2", null);
-            Set(cmd, "$assoc_inter_2", 0);
-            Set(cmd, "$country_code", l.CountryCode);
-            Set(cmd, "$country", l.Country);
-            Set(cmd, "$admin1", l.Admin1);
-            Set(cmd, "$admin2", null);
-            Set(cmd, "$admin3", null);
-            Set(cmd, "$location", l.Name);
-            Set(cmd, "$location_ar", l.NameArabic);
-            Set(cmd, "$latitude", l.Latitude);
-            Set(cmd, "$longitude", l.Longitude);
-            Set(cmd, "$geo_precision", (int)l.Precision);
-            Set(cmd, "$fatalities", e.Fatalities);
-            Set(cmd, "$fatalities_low", null);
-            Set(cmd, "$fatalities_high", null);
-            Set(cmd, "$modality", e.Modality.ToWireName());
-            Set(cmd, "$counted", e.Modality.Counts() ? 1 : 0);
-            Set(cmd, "$notes", e.Notes);
-            Set(cmd, "$confidence", e.Confidence);
-            Set(cmd, "$source", e.Source);
+            Set(cmd, "@event_id", e.EventId);
+            Set(cmd, "@document_id", e.DocumentId);
+            Set(cmd, "@event_date", e.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set(cmd, "@event_date_end", null);
+            Set(cmd, "@time_precision", (int)e.TimePrecision);
+            Set(cmd, "@event_type", e.EventType.Name());
+            Set(cmd, "@sub_event_type", e.SubEventType.Name());
+            Set(cmd, "@actor1", e.Actor1?.Name);
+            Set(cmd, "@inter1", (int)(e.Actor1?.Type ?? ActorType.None));
+            Set(cmd, "@assoc_actor_1", null);
+            Set(cmd, "@assoc_inter_1", 0);
+            Set(cmd, "@actor2", e.Actor2?.Name);
+            Set(cmd, "@inter2", (int)(e.Actor2?.Type ?? ActorType.None));
+            Set(cmd, "@assoc_actor_2", null);
+            Set(cmd, "@assoc_inter_2", 0);
+            Set(cmd, "@country_code", l.CountryCode);
+            Set(cmd, "@country", l.Country);
+            Set(cmd, "@admin1", l.Admin1);
+            Set(cmd, "@admin2", null);
+            Set(cmd, "@admin3", null);
+            Set(cmd, "@location", l.Name);
+            Set(cmd, "@location_ar", l.NameArabic);
+            Set(cmd, "@latitude", l.Latitude);
+            Set(cmd, "@longitude", l.Longitude);
+            Set(cmd, "@geo_precision", (int)l.Precision);
+            Set(cmd, "@fatalities", e.Fatalities);
+            Set(cmd, "@fatalities_low", null);
+            Set(cmd, "@fatalities_high", null);
+            Set(cmd, "@modality", e.Modality.ToWireName());
+            Set(cmd, "@counted", e.Modality.Counts() ? 1 : 0);
+            Set(cmd, "@notes", e.Notes);
+            Set(cmd, "@confidence", e.Confidence);
+            Set(cmd, "@source", e.Source);
         }
 
         public void Dispose()
@@ -449,8 +508,8 @@ internal static class SyntheticStore
             _event.Dispose();
             _incident.Dispose();
             _evidence.Dispose();
-            _documentsFts.Dispose();
-            _evidenceFts.Dispose();
+            _documentsFts?.Dispose();
+            _evidenceFts?.Dispose();
         }
     }
 }

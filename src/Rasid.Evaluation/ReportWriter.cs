@@ -17,7 +17,13 @@ public static class ReportWriter
 
     public static double Round3(double x) => MatchRules.RoundLikePython(x, 3);
 
-    public static void WriteText(EvaluationSummary summary, TextWriter w, bool verbose)
+    public static void WriteText(EvaluationSummary summary, TextWriter w, bool verbose) => WriteText(summary, w, verbose, fields: false);
+
+    /// <summary>
+    /// The text report; with <paramref name="fields"/> each matched pair with a wrong field (gold vs system value and
+    /// both evidences) and each missed gold event with the nearest system event of its type and why it did not match.
+    /// </summary>
+    public static void WriteText(EvaluationSummary summary, TextWriter w, bool verbose, bool fields)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(w);
@@ -29,6 +35,11 @@ public static class ReportWriter
             if (verbose)
             {
                 WriteDetails(d, w);
+            }
+
+            if (fields)
+            {
+                WriteFieldErrors(d, w);
             }
         }
 
@@ -69,6 +80,91 @@ public static class ReportWriter
             w.WriteLine($"  modality error: «{statement.Evidence}» ({statement.Why}) became a {e.Modality} {e.EventType} event");
         }
     }
+
+    private static void WriteFieldErrors(DocumentScore d, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var m in d.Matches)
+        {
+            var g = d.Gold.Events[m.GoldIndex];
+            var e = d.Counted[m.SystemIndex];
+            var wrong = new List<string>();
+            if (e.SubEventType is null || !g.SubEventTypes.Contains(e.SubEventType, StringComparer.Ordinal))
+            {
+                wrong.Add($"sub_event gold={string.Join("|", g.SubEventTypes)} system={e.SubEventType}");
+            }
+
+            foreach (var (label, actor) in new[] { ("actor1", g.Actor1), ("actor2", g.Actor2) })
+            {
+                if (MatchRules.ActorMatches(actor, e.ActorNames) == false)
+                {
+                    wrong.Add($"{label} gold={actor!.Name} system={string.Join(" / ", e.ActorNames.Where(n => n.Length > 0))}");
+                }
+            }
+
+            if (g.Fatalities is { } f && e.Fatalities != f)
+            {
+                wrong.Add(string.Create(inv, $"fatalities gold={f} system={e.Fatalities}"));
+            }
+
+            if (e.TimePrecision != g.TimePrecision)
+            {
+                wrong.Add(string.Create(inv, $"time_precision gold={g.TimePrecision} ({GoldWhen(g)}) system={e.TimePrecision} ({e.EventDateText})"));
+            }
+
+            if (g.Place.GeoPrecision is { } gp and not 0 && e.GeoPrecision != gp)
+            {
+                wrong.Add(string.Create(inv, $"geo_precision gold={gp} ({g.Place.Name}) system={e.GeoPrecision} ({e.Location})"));
+            }
+
+            if (wrong.Count == 0)
+            {
+                continue;
+            }
+
+            w.WriteLine($"  pair {g.Id}: {g.What}");
+            foreach (var x in wrong)
+            {
+                w.WriteLine($"    wrong {x}");
+            }
+
+            w.WriteLine($"    gold evidence:   «{g.Evidence}»");
+            w.WriteLine($"    system evidence: «{string.Join(" … ", e.Evidence.Select(x => x.Text))}»");
+        }
+
+        foreach (var gi in d.Missed)
+        {
+            var g = d.Gold.Events[gi];
+            var near = d.Counted
+                .Where(e => e.EventType is not null && g.EventTypes.Contains(e.EventType, StringComparer.Ordinal))
+                .OrderBy(e => (MatchRules.DateMatches(g, e.EventDate) ? 0 : 1) + (MatchRules.PlaceMatches(g.Place, e) ? 0 : 1))
+                .ThenBy(e => MatchRules.DistanceKm(g.Place, e) ?? Scorer.NoPointDistanceKm)
+                .FirstOrDefault();
+            w.WriteLine($"  missed {g.Id} {GoldWhen(g)} {g.Place.Name} ({g.Place.Admin1}): {g.What}");
+            if (near is null)
+            {
+                w.WriteLine("    no system event of its type");
+                continue;
+            }
+
+            var why = new List<string>();
+            if (!MatchRules.DateMatches(g, near.EventDate))
+            {
+                why.Add($"date {near.EventDateText}");
+            }
+
+            if (!MatchRules.PlaceMatches(g.Place, near))
+            {
+                why.Add(string.Create(inv, $"place {near.Location} ({near.Admin1}) {MatchRules.DistanceKm(g.Place, near):0} km"));
+            }
+
+            w.WriteLine($"    nearest of its type: {(why.Count == 0 ? "matches, taken by another gold event" : string.Join("; ", why))}");
+            w.WriteLine($"    system evidence: «{string.Join(" … ", near.Evidence.Select(x => x.Text))}»");
+        }
+    }
+
+    private static string GoldWhen(GoldEvent g) =>
+        g.DateRange is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.First:yyyy-MM-dd}..{r.Last:yyyy-MM-dd}") : g.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?";
 
     public static string ToJson(EvaluationSummary summary)
     {

@@ -56,11 +56,30 @@ public sealed class ArabicEventExtractor : IEventExtractor
             Dates = dates,
             Places = _places.Find(text, document.CountryHint),
         };
+        doc.Country = document.CountryHint ?? CountryOfPlaces(doc.Places);
         ActorStage.Run(doc);
         TriggerStage.Run(doc);
         CueStage.Run(doc);
         var drafts = EventMerger.Run(EventAssembler.Run(doc));
         return drafts.OrderBy(d => d.Trigger.Span.Start).Select(d => ToEvent(document, d)).ToList();
+    }
+
+    /// <summary>
+    /// With no country hint, the country named by most town-level places (the first such place breaks ties): a report
+    /// datelined Aleppo is about Syria. Provinces and whole countries are left out, as a report names its neighbours.
+    /// </summary>
+    private static string? CountryOfPlaces(IReadOnlyList<PlaceRef> places)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < places.Count; i++)
+        {
+            if (places[i] is { Location: { } l, Precision: < GeoPrecision.Province } && !string.IsNullOrEmpty(l.CountryCode))
+            {
+                counts[l.CountryCode] = counts.TryGetValue(l.CountryCode, out var c) ? (c.Count + 1, c.First) : (1, i);
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).First().Key;
     }
 
     private static ConflictEvent ToEvent(Document document, EventDraft d)

@@ -58,9 +58,10 @@ public sealed class PlaceCues
     private static readonly Lazy<PlaceCues> BuiltIn = new(Load);
 
     private PlaceCues(PhraseMatcher<PlaceKind> triggers, PhraseMatcher<RelationCue> relations, Dictionary<string, HomographKind> homographs, HashSet<string> heads,
-        HashSet<string> urbanDistricts)
+        Dictionary<string, string> urbanDistricts)
     {
-        UrbanDistricts = urbanDistricts;
+        UrbanDistrictCities = urbanDistricts;
+        UrbanDistricts = urbanDistricts.Keys.ToHashSet(StringComparer.Ordinal);
         Triggers = triggers;
         Relations = relations;
         Homographs = homographs;
@@ -86,6 +87,9 @@ public sealed class PlaceCues
 
     /// <summary>Ids of built-in districts that are quarters of one city (data/geo/urban-districts.tsv): located as a town, not a district.</summary>
     public IReadOnlySet<string> UrbanDistricts { get; }
+
+    /// <summary>Id of a built-in district that is a quarter of one city → that city's English name ("ye-dar-sad-district" → "Aden").</summary>
+    public IReadOnlyDictionary<string, string> UrbanDistrictCities { get; }
 
     private static PlaceCues Load()
     {
@@ -119,7 +123,7 @@ public sealed class PlaceCues
 
         var heads = DataFile.LoadEmbedded(asm, "rasid/geo/place-name-heads.tsv", "head").Rows
             .Select(r => ArabicNormalizer.NormalizeKey(r["head"])).ToHashSet(StringComparer.Ordinal);
-        var urban = DataFile.LoadEmbedded(asm, "rasid/geo/urban-districts.tsv", "id", "city").Rows.Select(r => r["id"]).ToHashSet(StringComparer.Ordinal);
+        var urban = DataFile.LoadEmbedded(asm, "rasid/geo/urban-districts.tsv", "id", "city").Rows.ToDictionary(r => r["id"], r => r["city"], StringComparer.Ordinal);
         return new PlaceCues(PhraseMatcher<PlaceKind>.Build(triggers), PhraseMatcher<RelationCue>.Build(relations), homographs, heads, urban);
     }
 }

@@ -80,6 +80,12 @@ public sealed record EventQuery
 
     /// <summary>date (default, newest first), date_asc, fatalities.</summary>
     public string OrderBy { get; init; } = "date";
+
+    /// <summary>
+    /// Keyset paging: only incidents after this one in <see cref="OrderBy"/>'s order (<see cref="EventCursor.Next"/> of
+    /// the previous page); <see cref="Offset"/> still applies after it. Count, timeline and facets ignore it.
+    /// </summary>
+    public EventCursor? After { get; init; }
 }
 
 /// <summary>

@@ -269,6 +269,40 @@ public class DateFinderTests
         Assert.Equal(DateExpressionKind.Range, m.Kind);
     }
 
+    // Tuesday 2 May 2017: Saturday is 29 April, Sunday 30 April, Monday 1 May.
+    [Theory]
+    [InlineData("غارات من ليلة السبت ولغاية أمس الاثنين", "2017-04-29", "2017-05-01", "من ليلة السبت ولغاية أمس الاثنين")]
+    [InlineData("اشتباكات من مساء الأحد حتى فجر اليوم", "2017-04-30", "2017-05-02", "من مساء الأحد حتى فجر اليوم")]
+    [InlineData("اشتباكات بين السبت والاثنين", "2017-04-29", "2017-05-01", "بين السبت والاثنين")]
+    [InlineData("غارات مكثفة السبت والأحد على مواقع", "2017-04-29", "2017-04-30", "السبت والأحد")]
+    [InlineData("غارات يومي السبت والأحد على مواقع", "2017-04-29", "2017-04-30", "يومي السبت والأحد")]
+    public void Reads_two_named_days_of_the_week_as_a_range(string text, string start, string end, string surface)
+    {
+        var m = Assert.Single(DateFinder.Find(TextAnalyzer.Analyze(text), DateOnly.Parse(Pub, System.Globalization.CultureInfo.InvariantCulture)), d => d.Kind == DateExpressionKind.Range);
+        AssertDates(m, start, end);
+        Assert.Equal(surface, m.Span.Slice(text));
+        Assert.Equal(TimePrecision.Week, m.Precision);
+    }
+
+    [Theory]
+    [InlineData("نفذت خلال الثلاثة أيام الماضية عمليات", "2017-04-29", "2017-05-02", "الثلاثة أيام الماضية")]
+    [InlineData("قتل خمسة أيام الماضية", "2017-04-27", "2017-05-02", "خمسة أيام الماضية")]
+    public void Reads_last_days_opened_by_a_number_word(string text, string start, string end, string surface)
+    {
+        var m = Single(text);
+        AssertDates(m, start, end);
+        Assert.Equal(surface, m.Span.Slice(text));
+        Assert.Equal(TimePrecision.Week, m.Precision);
+    }
+
+    [Theory]
+    [InlineData("قتل السبت ثلاثة وأصيب الأحد اثنان")]
+    [InlineData("قتل من السبت خمسة")]
+    public void Does_not_join_weekdays_that_are_not_a_pair(string text)
+    {
+        Assert.DoesNotContain(DateFinder.Find(TextAnalyzer.Analyze(text), DateOnly.Parse(Pub, System.Globalization.CultureInfo.InvariantCulture)), d => d.Kind == DateExpressionKind.Range);
+    }
+
     [Fact]
     public void A_hijri_date_and_its_gregorian_restatement_are_two_mentions_of_one_day()
     {

@@ -156,3 +156,57 @@ public sealed class EventPlaceTests
         Assert.DoesNotContain(events, e => e.Location?.Name == "Tobruk");
     }
 }
+
+/// <summary>
+/// Events a report names only as background: the point the news is dated from, a month's tally, an undated background
+/// sentence, a habit or a biography, a declared stance, a flight from fighting. Sentences written for these tests.
+/// </summary>
+public sealed class BackgroundMentionTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static List<ConflictEvent> Counted(string text, string country) =>
+        Extractor.Extract(new Document("t", text, new DateOnly(2015, 7, 21)) { CountryHint = country })
+            .Where(e => e.Modality.Counts()).ToList();
+
+    [Theory]
+    [InlineData("دخلت القوات مدينة الحوطة أمس بعد يومين من معارك عنيفة مع المسلحين في بلدة صبر.", "Armed clash")]
+    [InlineData("سيطرت المقاومة على حي التواهي أمس بعد ثلاثة أيام على إعلان الحكومة تحرير مدينة عدن.", null)]
+    public void An_event_the_news_is_dated_from_is_no_event_of_the_report(string text, string? absentSubEventType)
+    {
+        var events = Counted(text, "YE");
+        Assert.DoesNotContain(events, e => absentSubEventType is null ? e.Location?.Name == "Aden" : e.SubEventType.Name() == absentSubEventType);
+    }
+
+    [Theory]
+    [InlineData("ألقت مروحيات النظام أكثر من ألف برميل متفجر على ريف دمشق خلال الشهر الجاري.")]
+    [InlineData("قتل 300 شخص في غارات الطيران على ريف دمشق طوال شهر يوليو.")]
+    public void A_months_tally_is_no_event(string text)
+    {
+        Assert.Empty(Counted(text, "SY"));
+    }
+
+    [Theory]
+    [InlineData("يشار إلى أن المنظمة وثقت مقتل 200 لاجئ في القصف بالبراميل المتفجرة على المخيم.")]
+    [InlineData("يذكر أن المدينة تتعرض لقصف عنيف من قوات النظام منذ أسابيع.")]
+    public void An_undated_background_sentence_is_no_event(string text)
+    {
+        Assert.Empty(Counted(text, "SY"));
+    }
+
+    [Theory]
+    [InlineData("استعادت المقاومة التلال التي كانت الميليشيات تستخدمها في إطلاق قذائف الهاون على الأحياء.", "Shelling/artillery/missile attack")]
+    [InlineData("وقال قائد المقاومة الشعبية الذي أشرف على تحرير مدينة عدن إن قواته تتقدم نحو تعز.", "Government regains territory")]
+    public void A_habit_or_a_biography_is_no_event(string text, string absentSubEventType)
+    {
+        Assert.DoesNotContain(Counted(text, "YE"), e => e.SubEventType.Name() == absentSubEventType);
+    }
+
+    [Theory]
+    [InlineData("أصدر شباب المحافظة بيانا أعلنوا فيه التصدي لميليشيات الحوثي.")]
+    [InlineData("قال شهود إن عشرات من مسلحي الحوثي فروا من المعارك في جبهة الفيوش.")]
+    public void A_declared_stance_or_a_flight_from_fighting_is_no_clash(string text)
+    {
+        Assert.DoesNotContain(Counted(text, "YE"), e => e.SubEventType == SubEventType.ArmedClash);
+    }
+}

@@ -188,4 +188,26 @@ public sealed class SnippetExtractionTests
         var e = Assert.Single(Run("قصف الجيش بالمدفعية مواقع المسلحين في البلدة يوم الاثنين.", country), e => e.Modality.Counts());
         Assert.Equal(actor, e.Actor1?.Name);
     }
+
+    // "الطيران" alone was a Yemen-only alias, so an unnamed air force anywhere became the Saudi-led coalition.
+    [Theory]
+    [InlineData("SY", "قصف الطيران مدينة حلب يوم الاثنين.", "Military Forces of Syria (2000-)")]
+    [InlineData("IQ", "قصف الطيران مدينة الفلوجة يوم الاثنين.", "Military Forces of Iraq (2014-)")]
+    [InlineData("YE", "قصف الطيران مدينة صعدة يوم الاثنين.", "Saudi-led coalition")]
+    public void An_unnamed_air_force_is_the_air_force_of_the_reports_country(string country, string text, string actor)
+    {
+        var e = Assert.Single(Run(text, country), e => e.Modality.Counts());
+        Assert.Equal(actor, e.Actor1?.Name);
+    }
+
+    [Theory]
+    [InlineData("قصف الجيش بالمدفعية مواقع المسلحين في مدينة حلب يوم الاثنين.", "Military Forces of Syria (2000-)")]
+    [InlineData("قصف الجيش بالمدفعية مواقع المسلحين في مدينة الموصل يوم الاثنين.", "Military Forces of Iraq (2014-)")]
+    [InlineData("قصف الطيران مدينة حلب يوم الاثنين.", "Military Forces of Syria (2000-)")]
+    public void Without_a_country_hint_generic_actors_resolve_for_the_country_of_the_reports_places(string text, string actor)
+    {
+        var doc = new Document("t", text, new DateOnly(2015, 7, 21));
+        var e = Assert.Single(Extractor.Extract(doc), e => e.Modality.Counts());
+        Assert.Equal(actor, e.Actor1?.Name);
+    }
 }

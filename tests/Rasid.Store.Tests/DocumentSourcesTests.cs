@@ -19,6 +19,35 @@ public class DocumentSourcesTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_over_the_limit_is_rejected_naming_it_and_nothing_is_decoded()
+    {
+        using var stream = new MemoryStream(new byte[200_000]);
+        var item = DocumentSources.ReadStream("stdin", stream, NoDefaults, maxBytes: 100_000);
+        var r = Assert.IsType<SourceRejection>(item);
+        Assert.Equal(("stdin", "E103"), (r.Input, r.Code));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x71, 0x00, 0x72 }, "E104")]
+    [InlineData(new byte[0], "E102")]
+    public void A_stream_is_refused_exactly_as_a_text_file_is(byte[] bytes, string code)
+    {
+        using var stream = new MemoryStream(bytes);
+        var r = Assert.IsType<SourceRejection>(DocumentSources.ReadStream("stdin", stream, NoDefaults));
+        Assert.Equal(code, r.Code);
+    }
+
+    [Fact]
+    public void A_stream_of_windows_1256_text_is_decoded_and_takes_the_defaults()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        const string Text = "قصف على عدن ولحج وتعز، وقتل خمسة مدنيين في اشتباكات عنيفة";
+        using var stream = new MemoryStream(Encoding.GetEncoding(1256).GetBytes(Text));
+        var d = Assert.IsType<SourceDocument>(DocumentSources.ReadStream("stdin", stream, new SourceDefaults(new DateOnly(2015, 7, 21), "YE", null)));
+        Assert.Equal((Text, "YE", new DateOnly(2015, 7, 21)), (d.Document.Text, d.Document.CountryHint, d.Document.Published));
+    }
+
+    [Fact]
     public void A_broken_jsonl_line_is_rejected_with_its_line_number_and_the_rest_is_read()
     {
         var p = Write("dump.jsonl",

@@ -23,6 +23,41 @@ public sealed class ExportCommandTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     [Fact]
+    public void Query_pages_follow_the_printed_next_cursor_through_every_incident_in_order()
+    {
+        static string[] Ids(string jsonl) =>
+            [.. jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event_id").GetString()!)];
+
+        var (code, all, err) = RasidProcess.Run("query", "--db", _db.Path, "--all-modalities", "--format", "jsonl", "--limit", "10");
+        Assert.True(code == 0, err);
+        var walked = new List<string>();
+        string[] args = ["query", "--db", _db.Path, "--all-modalities", "--format", "jsonl", "--limit", "1"];
+        for (int i = 0; i < 5; i++)
+        {
+            var (c, stdout, stderr) = RasidProcess.Run(args);
+            Assert.True(c == 0, stderr);
+            walked.AddRange(Ids(stdout));
+            var next = stderr.Split('\n').FirstOrDefault(l => l.StartsWith("next page: --after ", StringComparison.Ordinal));
+            if (next is null)
+            {
+                break;
+            }
+
+            args = [.. args.Take(8), "--after", next["next page: --after ".Length..].Trim()];
+        }
+
+        Assert.Equal(Ids(all), walked);
+    }
+
+    [Fact]
+    public void Query_refuses_text_that_is_not_a_page_cursor()
+    {
+        var (code, _, err) = RasidProcess.Run("query", "--db", _db.Path, "--after", "nonsense");
+        Assert.Equal(2, code);
+        Assert.Contains("E335", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Parquet_export_holds_one_row_per_counted_incident_with_its_fields()
     {
         var file = Path.Combine(_db.Folder, "events.parquet");

@@ -74,6 +74,49 @@ public sealed class PostgresQueueTests : IDisposable
     }
 
     [SkippableFact]
+    public void Done_jobs_older_than_the_retention_are_deleted_and_status_still_counts_them()
+    {
+        using var store = NewStore(out var cs);
+        var queue = new PostgresJobQueue(store);
+        queue.Enqueue(Docs(12));
+        var worker = new QueueWorker(queue, store, new LineEventExtractor(), new WorkerOptions { Batch = 5, Threads = 1, KeepDone = null });
+        Assert.Equal(12, worker.Run().Jobs);
+        Assert.Equal(new QueueStatus(0, 0, 12, 0, 0, 12), queue.Status());
+
+        // Eight of them finished two days ago; one failed long ago (failed jobs stay for an operator).
+        using (var c = new Npgsql.NpgsqlConnection(cs))
+        {
+            c.Open();
+            using var age = new Npgsql.NpgsqlCommand("""
+                UPDATE jobs SET finished_at = now() - interval '2 days' WHERE job_id IN (SELECT job_id FROM jobs ORDER BY job_id LIMIT 8);
+                UPDATE jobs SET status = 'failed' WHERE job_id = (SELECT max(job_id) FROM jobs WHERE finished_at < now() - interval '1 day');
+                """, c);
+            age.ExecuteNonQuery();
+        }
+
+        Assert.Equal(7, queue.PruneDone(TimeSpan.FromDays(1)));
+        Assert.Equal(0, queue.PruneDone(TimeSpan.FromDays(1)));
+        var status = queue.Status();
+        Assert.Equal(12, status.Done); // counted when completed, not by the rows left
+        Assert.Equal(1, status.Failed);
+        Assert.Equal(4, status.DoneLastMinute);
+        Assert.Equal(0, queue.Enqueue(Docs(12))); // the documents are stored: nothing comes back
+
+        // A worker with a retention prunes by itself.
+        queue.Enqueue(Docs(3, 100));
+        using (var c = new Npgsql.NpgsqlConnection(cs))
+        {
+            c.Open();
+            using var age = new Npgsql.NpgsqlCommand("UPDATE jobs SET finished_at = now() - interval '3 hours' WHERE status = 'done'", c);
+            age.ExecuteNonQuery();
+        }
+
+        new QueueWorker(queue, store, new LineEventExtractor(), new WorkerOptions { KeepDone = TimeSpan.FromHours(2) }).Run();
+        Assert.Equal(new QueueStatus(0, 0, 15, 1, 0, 3), queue.Status());
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue.PruneDone(TimeSpan.FromSeconds(5)));
+    }
+
+    [SkippableFact]
     public void Workers_drain_the_queue_into_the_store_exactly_once()
     {
         using var store = NewStore(out _);

@@ -35,6 +35,11 @@ public sealed class PostgresServeTests : IDisposable
         {
             PostgresServer.DropDatabase(_cs);
         }
+
+        foreach (var home in _homes)
+        {
+            Directory.Delete(home, recursive: true);
+        }
     }
 
     [SkippableFact]
@@ -82,7 +87,61 @@ public sealed class PostgresServeTests : IDisposable
             (await b.GetFromJsonAsync<JsonElement>("/api/events?all_modalities=true")).GetProperty("total").GetInt64());
     }
 
-    private async Task<HttpClient> StartServe()
+    // Behind a load balancer spanning machines: each process has its own home folder (where ASP.NET Core would keep its
+    // key ring by default), so only the key ring in the database lets one accept the other's cookie and CSRF token.
+    [SkippableFact]
+    public async Task A_login_cookie_issued_by_one_serve_process_is_accepted_by_another_on_another_machine()
+    {
+        _cs = PostgresServer.CreateDatabase();
+        const string password = "correct horse battery";
+        using (var store = PostgresEventStore.Open(_cs))
+        {
+            var extractor = new LineEventExtractor();
+            var doc = new Document("seed", "EV|Air/drone strike|2017-04-10|35.9|39.0|Islamic State|4", new DateOnly(2017, 4, 11));
+            store.Write([new ExtractedDocument(doc, extractor.Extract(doc))]);
+            store.AddUser(new UserRecord("ana", UserRole.Analyst, UserSecrets.HashPassword(password), null, DateTimeOffset.UtcNow));
+        }
+
+        var a = await StartServe(home: NewHome());
+        var b = await StartServe(home: NewHome());
+
+        var login = await a.PostAsJsonAsync("/api/login", new { name = "ana", password });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        var csrf = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrf_token").GetString()!;
+        var cookies = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        Assert.Contains("rasid.auth=", cookies, StringComparison.Ordinal);
+
+        // The other process knows the user from A's cookie…
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        me.Headers.Add("Cookie", cookies);
+        var who = await (await b.SendAsync(me)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(who.GetProperty("authenticated").GetBoolean(), who.ToString());
+        Assert.Equal("ana", who.GetProperty("name").GetString());
+
+        // …and accepts a cookie-authenticated write with the CSRF token A issued.
+        var incident = (await b.GetFromJsonAsync<JsonElement>("/api/events")).GetProperty("items")[0].GetProperty("event_id").GetString()!;
+        using var edit = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{incident}/review")
+        {
+            Content = JsonContent.Create(new { action = "edit", fields = new Dictionary<string, string> { ["fatalities"] = "5" } }),
+        };
+        edit.Headers.Add("Cookie", cookies);
+        edit.Headers.Add("X-CSRF-Token", csrf);
+        var edited = await b.SendAsync(edit);
+        Assert.True(edited.IsSuccessStatusCode, $"{edited.StatusCode}: {await edited.Content.ReadAsStringAsync()}");
+        Assert.Equal(5, (await a.GetFromJsonAsync<JsonElement>($"/api/events/{incident}")).GetProperty("event").GetProperty("fatalities").GetInt32());
+    }
+
+    private readonly List<string> _homes = [];
+
+    private string NewHome()
+    {
+        var home = Path.Combine(Path.GetTempPath(), "rasid-home-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(home);
+        _homes.Add(home);
+        return home;
+    }
+
+    private async Task<HttpClient> StartServe(string? home = null)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -91,7 +150,13 @@ public sealed class PostgresServeTests : IDisposable
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        var p = RasidProcess.Start("serve", "--db", _cs!, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var environment = new Dictionary<string, string>();
+        if (home is not null)
+        {
+            environment["HOME"] = home;
+        }
+
+        var p = RasidProcess.Start(environment, "serve", "--db", _cs!, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _servers.Add(p);
         var log = new System.Text.StringBuilder();
         p.OutputDataReceived += (_, e) => { }; // drained so a chatty server never blocks on a full pipe

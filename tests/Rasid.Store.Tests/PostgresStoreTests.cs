@@ -13,6 +13,24 @@ public sealed class PostgresStoreTests : StoreContractTests, IDisposable
         return PostgresEventStore.Open(cs);
     }
 
+    protected override IEventStore ReopenBeforeCountsMigration(IEventStore store)
+    {
+        store.Dispose();
+        var cs = _databases[^1];
+        using (var c = new Npgsql.NpgsqlConnection(cs))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                DROP TRIGGER incidents_counts ON incidents; DROP FUNCTION incidents_counts_trigger(); DROP FUNCTION incident_counts_apply(incidents, integer);
+                DROP TABLE incident_day_counts; DROP TABLE incident_facet_counts; DELETE FROM schema_version WHERE version >= 5;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        return PostgresEventStore.Open(cs);
+    }
+
     public void Dispose()
     {
         foreach (var cs in _databases)

@@ -7,9 +7,17 @@ internal static class RasidProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "rasid.dll");
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. its own HOME, as on another machine).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         psi.ArgumentList.Add(Dll);
         foreach (var a in args)
         {

@@ -14,6 +14,24 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
         return SqliteEventStore.Open(db.Path);
     }
 
+    protected override IEventStore ReopenBeforeCountsMigration(IEventStore store)
+    {
+        var path = store.Location;
+        store.Dispose();
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                DROP TRIGGER incidents_counts_insert; DROP TRIGGER incidents_counts_delete; DROP TRIGGER incidents_counts_update;
+                DROP TABLE incident_day_counts; DROP TABLE incident_facet_counts; DELETE FROM schema_version WHERE version >= 4;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        return SqliteEventStore.Open(path);
+    }
+
     public void Dispose()
     {
         foreach (var db in _dbs)

@@ -106,6 +106,44 @@ public sealed class EventsApiTests : IDisposable
     }
 
     [Theory]
+    [InlineData("date")]
+    [InlineData("date_asc")]
+    [InlineData("fatalities")]
+    public async Task Following_the_next_cursor_walks_the_same_order_as_offsets_and_ends_with_null(string order)
+    {
+        await TestDocs.Seed(_f);
+        using var c = _f.Client();
+        var all = (await c.GetJson($"/api/events?order={order}")).Ids();
+        var ids = new List<string>();
+        var page = await c.GetJson($"/api/events?order={order}&limit=1&fields=summary");
+        for (int i = 0; i < 5; i++)
+        {
+            ids.AddRange(page.Ids());
+            var next = page.GetProperty("next");
+            if (next.ValueKind == JsonValueKind.Null)
+            {
+                break;
+            }
+
+            Assert.Equal(3, page.GetProperty("total").GetInt64());
+            page = await c.GetJson($"/api/events?order={order}&limit=1&fields=summary&after={Uri.EscapeDataString(next.GetString()!)}");
+        }
+
+        Assert.Equal(all, ids.ToArray());
+    }
+
+    [Theory]
+    [InlineData("after=not-a-cursor")]
+    [InlineData("after=YzEJZGF0ZQkyMDE3LTA0LTI2CTAJZG9jLWEtMA&order=fatalities")] // a cursor made for order=date
+    public async Task A_bad_or_foreign_cursor_is_a_400_naming_after(string query)
+    {
+        using var c = _f.Client();
+        var r = await c.GetAsync("/api/events?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.True((await r.Json()).GetProperty("errors").TryGetProperty("after", out _));
+    }
+
+    [Theory]
     [InlineData("from=2017-13-01", "from")]
     [InlineData("to=yesterday", "to")]
     [InlineData("type=Skirmish", "type")]

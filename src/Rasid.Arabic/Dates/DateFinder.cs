@@ -31,7 +31,9 @@ public static class DateFinder
         for (int i = 0; i < tokens.Length; i++)
         {
             var kind = tokens[i].Kind;
-            if (kind == TokenKind.Number || (kind == TokenKind.ArabicWord && DateLexicon.Starts.TryMatchAt(text, i, Proclitics.All, out _)))
+            // A number word opens "الثلاثة أيام الماضية", "خمسة أيام مضت" too.
+            if (kind == TokenKind.Number || (kind == TokenKind.ArabicWord && (DateLexicon.Starts.TryMatchAt(text, i, Proclitics.All, out _)
+                || NumberLexicon.Cardinals.TryMatchAt(text, i, Proclitics.All, out _))))
             {
                 if (TryParseAt(text, i, published, out var m))
                 {
@@ -89,6 +91,7 @@ public static class DateFinder
         }
 
         return TryPartOfDay(text, start, pub, out mention)
+            || TryWeekdayPair(text, start, pub, out mention)
             || TryWeekday(text, start, pub, cueBefore: false, out mention)
             || TryDayMonth(text, start, pub, allowAnd: false, out mention)
             || TryMonthOnly(text, start, pub, out mention);
@@ -211,7 +214,7 @@ public static class DateFinder
         bool found = TryNumeric(text, k, pub, out var inner) || TryDayMonth(text, k, pub, allowAnd: cue.Value == CueRole.Between, out inner);
         if (!found)
         {
-            return false;
+            return TryDayToDay(text, cue, pub, out mention);
         }
 
         if (inner.Kind != DateExpressionKind.Range && TryDateRangeEnd(text, inner.EndToken, pub, cue.Value == CueRole.Between, out var other)
@@ -227,6 +230,85 @@ public static class DateFinder
 
         mention = Make(text, cue.FirstToken, cue.PrefixLength, inner.EndToken, inner.Start, inner.End, DateExpressionKind.Range);
         return true;
+    }
+
+    /// <summary>
+    /// "من ليلة الخميس ولغاية أمس الجمعة", "بين الأحد والثلاثاء", "منذ مساء السبت حتى فجر اليوم": two days of the same week
+    /// named by weekday, relative day or part of day make one range (the days between, at week precision).
+    /// </summary>
+    private static bool TryDayToDay(AnalyzedText text, WordMatch<CueRole> cue, DateOnly pub, out DateMention mention)
+    {
+        mention = null!;
+        if (!TryNamedDay(text, cue.EndToken, pub, out var first))
+        {
+            return false;
+        }
+
+        // The second day after إلى/حتى/لغاية, or after و glued to it or standing alone in "بين X وY".
+        int after = first.EndToken;
+        bool between = cue.Value == CueRole.Between;
+        if (!TryConnector(text, first.EndToken, allowAnd: between, out after)
+            && !(between && after < text.Tokens.Length && text.NormOf(after) is ['و', _, ..]))
+        {
+            return false;
+        }
+
+        if (!TryNamedDay(text, after, pub, out var last)
+            || last.Start <= first.Start || last.Start.DayNumber - first.Start.DayNumber >= DaysInWeek)
+        {
+            return false;
+        }
+
+        mention = Make(text, cue.FirstToken, cue.PrefixLength, last.EndToken, first.Start, last.Start, DateExpressionKind.Range);
+        return true;
+    }
+
+    /// <summary>"السبت والأحد", "الخميس والجمعة الماضيين": two weekdays joined by و are the two days, not the first alone.</summary>
+    private static bool TryWeekdayPair(AnalyzedText text, int start, DateOnly pub, out DateMention mention)
+    {
+        mention = null!;
+        if (!TryWeekday(text, start, pub, cueBefore: false, out var first) || first.Kind != DateExpressionKind.Weekday
+            || first.EndToken >= text.Tokens.Length)
+        {
+            return false;
+        }
+
+        var word = text.NormOf(first.EndToken);
+        if (word.Length < 2 || word[0] != 'و' || !TryWeekday(text, first.EndToken, pub, cueBefore: true, out var second)
+            || second.Kind != DateExpressionKind.Weekday || second.Start == first.Start)
+        {
+            return false;
+        }
+
+        // Both resolve to the latest such day on or before publication; the pair is the span of the two in either order.
+        var (from, to) = first.Start < second.Start ? (first.Start, second.Start) : (second.Start, first.Start);
+        if (to.DayNumber - from.DayNumber >= DaysInWeek)
+        {
+            return false;
+        }
+
+        mention = new DateMention(first.Span.Union(second.Span), start, second.EndToken, from, to, CalendarMath.PrecisionOf(from, to), DateExpressionKind.Range);
+        return true;
+    }
+
+    private const int DaysInWeek = 7;
+
+    // A single day named without a month: a weekday, اليوم/أمس (+ weekday), or a part of one (مساء السبت), or يوم + one of those.
+    private static bool TryNamedDay(AnalyzedText text, int k, DateOnly pub, out DateMention day)
+    {
+        day = null!;
+        if (k >= text.Tokens.Length)
+        {
+            return false;
+        }
+
+        if (TryPartOfDay(text, k, pub, out day) || TryRelativeDay(text, k, pub, out day) || TryWeekday(text, k, pub, cueBefore: true, out day))
+        {
+            return day.Days == 1;
+        }
+
+        return DateLexicon.Cues.TryMatchAt(text, k, Clitics, out var dayWord) && dayWord.Value == CueRole.DayWord
+            && TryAfterDayWord(text, dayWord, pub, out day) && day.Days == 1;
     }
 
     private static bool TryDay(AnalyzedText text, int k, out int day, out int end, out int prefix)
@@ -670,7 +752,7 @@ public static class DateFinder
             return false;
         }
 
-        if (TryWeekday(text, k, pub, cueBefore: true, out var inner) || TryRelativeDay(text, k, pub, out inner)
+        if (TryWeekdayPair(text, k, pub, out var inner) || TryWeekday(text, k, pub, cueBefore: true, out inner) || TryRelativeDay(text, k, pub, out inner)
             || TryNumeric(text, k, pub, out inner) || TryDayMonth(text, k, pub, allowAnd: true, out inner))
         {
             mention = Make(text, cue.FirstToken, cue.PrefixLength, inner.EndToken, inner.Start, inner.End, inner.Kind);

@@ -9,7 +9,9 @@ namespace Rasid.Cli.Commands;
 /// <c>rasid eval --gold DIR [--gold DIR …] [--verbose] [--json] [--outputs DIR]</c>: runs the extraction pipeline on
 /// every annotated document (publication date and country from its gold file) — or reads stored outputs NAME.jsonl /
 /// NAME.json from --outputs — and scores it exactly by corpus/FORMAT.md: precision, recall, F1, field accuracies,
-/// modality errors, a line per document; --verbose adds every missed and spurious event with its evidence.
+/// modality errors, a line per document; --verbose adds every missed and spurious event with its evidence; --fields
+/// every matched pair's wrong fields (gold vs system) and, for each missed gold event, why its nearest system event of
+/// the same type did not match (date or place).
 /// </summary>
 internal static class EvalCommand
 {
@@ -29,17 +31,18 @@ internal static class EvalCommand
         };
         var verbose = new Option<bool>("--verbose") { Description = "List each missed gold event and each spurious system event with its evidence." };
         var json = new Option<bool>("--json") { Description = "Print the scores as one JSON object (score.py's keys, plus counts and per-document scores)." };
+        var fields = new Option<bool>("--fields") { Description = "List each matched pair's wrong fields (gold vs system, with evidence) and why each missed gold event's nearest system event did not match." };
         var outputs = new Option<string?>("--outputs") { Description = "Score stored outputs (NAME.jsonl or NAME.json per gold NAME) instead of running the pipeline." };
         var cmd = new Command("eval", "Score extraction against gold annotations (corpus/FORMAT.md).")
         {
-            gold, verbose, json, outputs,
+            gold, verbose, fields, json, outputs,
         };
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
             try
             {
-                return Run(parse.GetValue(gold) ?? [], parse.GetValue(outputs), parse.GetValue(verbose), parse.GetValue(json), services, parse.InvocationConfiguration.Output, err);
+                return Run(parse.GetValue(gold) ?? [], parse.GetValue(outputs), parse.GetValue(verbose), parse.GetValue(fields), parse.GetValue(json), services, parse.InvocationConfiguration.Output, err);
             }
             catch (RasidException ex)
             {
@@ -50,7 +53,7 @@ internal static class EvalCommand
         return cmd;
     }
 
-    private static int Run(string[] goldDirs, string? outputsDir, bool verbose, bool asJson, CommandServices services, TextWriter output, TextWriter err)
+    private static int Run(string[] goldDirs, string? outputsDir, bool verbose, bool fields, bool asJson, CommandServices services, TextWriter output, TextWriter err)
     {
         if (outputsDir is not null && !Directory.Exists(outputsDir))
         {
@@ -90,7 +93,7 @@ internal static class EvalCommand
         }
         else
         {
-            ReportWriter.WriteText(summary, output, verbose);
+            ReportWriter.WriteText(summary, output, verbose, fields);
         }
 
         output.Flush();

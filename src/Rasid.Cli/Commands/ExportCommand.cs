@@ -62,23 +62,27 @@ internal static class ExportCommand
         return cmd;
     }
 
-    /// <summary>Pages through every incident matching the query.</summary>
+    /// <summary>Pages through every incident matching the query, each page starting after the last (keyset, not OFFSET).</summary>
     internal static long Each(IEventStore store, EventQuery query, Action<ConflictEvent> write)
     {
         long n = 0;
-        for (int offset = 0; ; offset += Page)
+        var page = query with { Limit = Page };
+        while (true)
         {
-            var page = store.Query(query with { Limit = Page, Offset = offset });
-            foreach (var e in page)
+            var rows = store.Query(page);
+            foreach (var e in rows)
             {
                 write(e.Event);
                 n++;
             }
 
-            if (page.Count < Page)
+            if (rows.Count < Page)
             {
                 return n;
             }
+
+            // Offset applies once, before the first page.
+            page = page with { After = EventCursor.After(rows[^1], page.OrderBy), Offset = 0 };
         }
     }
 }

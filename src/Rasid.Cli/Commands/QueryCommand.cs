@@ -15,19 +15,31 @@ internal static class QueryCommand
         var filters = new StoreOptions.Filters();
         var limit = new Option<int>("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => 50 };
         var offset = new Option<int>("--offset") { Description = "Skip this many rows (paging)." };
+        var after = new Option<string?>("--after") { Description = "Start after this page cursor (the 'next' a previous query printed): paging that costs the same at any depth." };
         var order = new Option<string>("--order") { Description = "date (newest first), date_asc, fatalities.", DefaultValueFactory = _ => "date" };
         var format = new Option<string>("--format") { Description = "table, json, jsonl, csv (ACLED columns) or geojson.", DefaultValueFactory = _ => "table" };
-        var cmd = new Command("query", "List stored incidents that match the filters.") { db, limit, offset, order, format };
+        var cmd = new Command("query", "List stored incidents that match the filters.") { db, limit, offset, after, order, format };
         filters.AddTo(cmd);
         cmd.SetAction(p => CliRunner.Guard(() =>
         {
             using var store = StoreOptions.Open(p.GetValue(db)!);
             var query = filters.Read(p, p.GetValue(limit), p.GetValue(offset)) with { OrderBy = p.GetValue(order)! };
+            if (p.GetValue(after) is { } cursor)
+            {
+                query = query with { After = EventCursor.Decode(cursor) };
+            }
+
             var rows = store.Query(query);
+            var next = EventCursor.Next(rows, query);
             var f = p.GetValue(format)!.Trim().ToLowerInvariant();
             if (f == "table")
             {
                 WriteTable(rows, store.Count(query));
+                if (next is not null)
+                {
+                    Console.WriteLine($"next page: --after {next}");
+                }
+
                 return 0;
             }
 
@@ -43,6 +55,12 @@ internal static class QueryCommand
             }
 
             writer.Complete();
+            if (next is not null)
+            {
+                // stdout stays a clean JSON/CSV document; the cursor goes to stderr.
+                Console.Error.WriteLine($"next page: --after {next}");
+            }
+
             return 0;
         }));
         return cmd;

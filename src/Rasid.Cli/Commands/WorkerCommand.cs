@@ -14,7 +14,12 @@ internal static class WorkerCommand
         var batch = new Option<int>("--batch") { Description = "Jobs claimed and written at a time.", DefaultValueFactory = _ => 20 };
         var lease = new Option<int>("--lease") { Description = "Seconds a claim lasts before another worker may retake the job.", DefaultValueFactory = _ => 120 };
         var follow = new Option<bool>("--follow") { Description = "Keep waiting for new jobs instead of stopping when the queue is drained." };
-        var cmd = new Command("worker", "Process jobs from the PostgreSQL job queue (see `rasid ingest --enqueue`).") { db, threads, batch, lease, follow };
+        var keepDone = new Option<double>("--keep-done")
+        {
+            Description = "Hours done jobs stay in the queue before workers delete them (0: keep them; at least one minute). Throughput counts are kept apart.",
+            DefaultValueFactory = _ => 24,
+        };
+        var cmd = new Command("worker", "Process jobs from the PostgreSQL job queue (see `rasid ingest --enqueue`).") { db, threads, batch, lease, follow, keepDone };
         cmd.SetAction(p => CliRunner.Guard(() =>
         {
             using var store = StoreOptions.Open(p.GetValue(db)!);
@@ -29,6 +34,7 @@ internal static class WorkerCommand
                 Batch = Math.Clamp(p.GetValue(batch), 1, 1000),
                 Lease = TimeSpan.FromSeconds(Math.Max(1, p.GetValue(lease))),
                 Follow = p.GetValue(follow),
+                KeepDone = p.GetValue(keepDone) is > 0 and var hours ? TimeSpan.FromHours(hours) : null,
             });
             using var cts = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>

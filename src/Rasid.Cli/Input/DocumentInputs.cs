@@ -1,5 +1,3 @@
-using Rasid.Core;
-using Rasid.Core.Input;
 using Rasid.Store.Ingest;
 
 namespace Rasid.Cli.Input;
@@ -40,18 +38,7 @@ internal static class DocumentInputs
 
     private static SourceItem FromStdin(Func<Stream> openStdin, SourceDefaults defaults)
     {
-        try
-        {
-            using var stdin = openStdin();
-            using var buffer = new MemoryStream();
-            stdin.CopyTo(buffer);
-            var text = TextFileReader.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "stdin");
-            var published = defaults.Published ?? throw new InvalidOperationException("the CLI always gives a default publication date");
-            return new SourceDocument("stdin", new Document("stdin", text, published) { CountryHint = defaults.CountryHint }) { DatedByDefault = true };
-        }
-        catch (RasidException ex)
-        {
-            return new SourceRejection(ex.Input, ex.Code, ex.Problem);
-        }
+        using var stdin = openStdin();
+        return DocumentSources.ReadStream("stdin", stdin, defaults);
     }
 }

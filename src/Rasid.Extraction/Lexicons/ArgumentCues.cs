@@ -16,6 +16,21 @@ public enum ArgumentRole
     Background,
     Victims,
     Result,
+
+    /// <summary>A toll of an event ("حصيلة القتلى جراء", "ارتفع عدد القتلى"): the event after it is one already told, its day is the toll's.</summary>
+    Toll,
+
+    /// <summary>A past event that dates the news ("بعد يومين من", "بعد ثلاثة أيام على"): the event named after it was told before.</summary>
+    Anchor,
+
+    /// <summary>A whole span ("خلال", "طوال"): before a month it makes the month's tally, not one incident.</summary>
+    Throughout,
+
+    /// <summary>Opens a sentence that turns to another story ("من جهة أخرى", "على صعيد آخر"): the day told before is not carried into it.</summary>
+    TopicShift,
+
+    /// <summary>Claims an attack ("تبنى", "تبناه"): the actor after it did it; an agent that also claims the story's unattributed bombings.</summary>
+    Claimant,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

@@ -57,12 +57,15 @@ public sealed class CueLexicons
             Modality? m = null;
             bool beforeImperfect = false;
             var name = row["modality"];
-            if (name == "speculative-before-imperfect")
+            const string beforeImperfectSuffix = "-before-imperfect";
+            if (name.EndsWith(beforeImperfectSuffix, StringComparison.Ordinal))
             {
-                m = Core.Modality.Speculative;
+                // "قد" + imperfect is possibility, "كل من" + imperfect ("كل من يخرج") a generic condition.
+                name = name[..^beforeImperfectSuffix.Length];
                 beforeImperfect = true;
             }
-            else if (name != "none")
+
+            if (name != "none")
             {
                 if (!ModalityExtensions.TryParse(name, out var parsed))
                 {

@@ -28,6 +28,12 @@ public sealed class DocumentMentions
 
     public Document Document { get; }
 
+    /// <summary>
+    /// The country the report is about: the document's hint, else the country most of its town-level places lie in
+    /// (set by the extractor once places are found). Generic actor names ("الجيش", "الطيران") resolve for it.
+    /// </summary>
+    public string? Country { get; set; }
+
     public AnalyzedText Text { get; }
 
     /// <summary>Paragraph index of each sentence (a line break in the original between two sentences starts a new one).</summary>

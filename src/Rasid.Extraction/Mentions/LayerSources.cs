@@ -55,7 +55,7 @@ public sealed class DateFinderSource : IDateSource
             }
         }
 
-        return new DateRef(d.FirstToken, d.EndToken, d.Span, d.Start, d.End, d.Precision);
+        return new DateRef(d.FirstToken, d.EndToken, d.Span, d.Start, d.End, d.Precision) { IsRelativeSpan = d.Kind == DateExpressionKind.Relative && d.Start != d.End };
     }
 }
 
@@ -71,5 +71,8 @@ public sealed class GazetteerPlaceSource : IPlaceSource
             p.Place is null ? null : p.ToEventLocation(), p.Precision, p.Candidates)
         {
             RelationSpan = p.RelationSpan,
+            PlaceId = p.Place?.Id,
+            Wide = p.Place?.Kind == PlaceKind.Region || p.Relation == PlaceRelation.Countryside,
+            Quarter = p.Place is { } q && (q.Kind == PlaceKind.Neighbourhood || PlaceCues.Default.UrbanDistricts.Contains(q.Id)),
         }).ToList();
 }

@@ -17,13 +17,26 @@ public enum CountQualifier
 public sealed record NumberRef(int FirstToken, int EndToken, TextSpan Span, long Value, long? High, CountQualifier Qualifier);
 
 /// <summary>A date expression resolved to an inclusive day range.</summary>
-public sealed record DateRef(int FirstToken, int EndToken, TextSpan Span, DateOnly Start, DateOnly End, TimePrecision Precision);
+public sealed record DateRef(int FirstToken, int EndToken, TextSpan Span, DateOnly Start, DateOnly End, TimePrecision Precision)
+{
+    /// <summary>A vague span told relative to publication ("خلال الأيام الماضية", "الساعات الماضية", "الأسبوع الماضي"): it dates its own sentence only.</summary>
+    public bool IsRelativeSpan { get; init; }
+}
 
 /// <summary>A place named in the text; <see cref="Location"/> is null when the name could not be resolved.</summary>
 public sealed record PlaceRef(int FirstToken, int EndToken, TextSpan Span, EventLocation? Location, GeoPrecision Precision, IReadOnlyList<PlaceCandidate> Candidates)
 {
     /// <summary>The span of a relative-location phrase ("20 كم شرق") that makes the place an anchor, when there is one.</summary>
     public TextSpan? RelationSpan { get; init; }
+
+    /// <summary>The gazetteer id of the chosen place, when the source has one.</summary>
+    public string? PlaceId { get; init; }
+
+    /// <summary>An area of many towns: a region ("الجنوب الليبي") or the countryside of a town ("ريف إدلب").</summary>
+    public bool Wide { get; init; }
+
+    /// <summary>A quarter of a town: a neighbourhood, or a district that is a quarter of one city ("مديرية دار سعد" in Aden).</summary>
+    public bool Quarter { get; init; }
 }
 
 /// <summary>The seam to the number layer (Rasid.Arabic.Numbers.NumberFinder once merged).</summary>

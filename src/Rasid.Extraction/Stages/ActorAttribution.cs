@@ -12,6 +12,9 @@ internal static class ActorAttribution
 {
     private const int VsoWindow = 4;
 
+    /// <summary>How far after a shelling or strike word (in its sentence) a victims cue still names what it hit.</summary>
+    private const int VictimsReach = 8;
+
     /// <summary>
     /// A fight followed in its own clause by both armed sides ("بينما تستمر المعارك بين القوات الموالية والحوثيين") is an event
     /// of its own, not the generic echo of a weapon word told just before it in another clause.
@@ -47,9 +50,9 @@ internal static class ActorAttribution
 
             if (a.Entry.Kind == "civilians")
             {
-                if (!(sameClause || distance < 12))
+                if (!(sameClause || distance < 12) || IsSource(doc, a))
                 {
-                    continue; // "وذكرت مصادر وسكان أن ...": civilians told of in another clause are not this event's side
+                    continue; // "وذكرت مصادر وسكان أن ...": residents who tell of the event, or civilians of another clause, are not its side
                 }
 
                 civilians = true;
@@ -157,8 +160,12 @@ internal static class ActorAttribution
 
         if (t.Class is TriggerClass.Shell or TriggerClass.Air or TriggerClass.Ied or TriggerClass.Suicide)
         {
+            // Homes or residential quarters hit, in the trigger's clause or just after it in its sentence ("وقصفت المليشيات، السبت
+            // حي الجمهوري السكني").
             var c = text.Clauses[clause];
-            bool victims = doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Victims && r.Key > c.FirstToken && r.Key <= c.EndToken);
+            var s = text.Sentences[sentence];
+            bool victims = doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Victims
+                && ((r.Key > c.FirstToken && r.Key <= c.EndToken) || (r.Key > t.EndToken && r.Key <= s.EndToken && r.Key - t.EndToken <= VictimsReach)));
             return victims ? Civilians(doc, t) : null;
         }
 
@@ -171,6 +178,22 @@ internal static class ActorAttribution
 
         return null;
     }
+
+    /// <summary>
+    /// "قال سكان إن", "وذكرت مصادر عسكرية وسكان أن": civilians named right after a reporting verb or a source word (or
+    /// joined to one by و) tell of the event; they are not its victims.
+    /// </summary>
+    private static bool IsSource(DocumentMentions doc, ActorMention a)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(a.FirstToken);
+        bool joined = a.PrefixLength > 0 && text.NormOf(a.FirstToken)[0] == 'و';
+        return doc.Cues.Any(c => c.Cue.Modality == Modality.Reported && text.ClauseOf(c.FirstToken) == clause
+            && (c.EndToken == a.FirstToken || (joined && c.FirstToken < a.FirstToken && a.FirstToken - c.EndToken <= SourceAdjectives)));
+    }
+
+    // "مصادر عسكرية وسكان", "مصادر محلية وطبية وسكان": adjectives of the source word before the joined residents.
+    private const int SourceAdjectives = 2;
 
     /// <summary>The armed actor of the sentence opposing <paramref name="actor1"/> that is nearest to token <paramref name="at"/> (a trigger, or one of several places hit).</summary>
     internal static ActorMention? NearestOpposing(DocumentMentions doc, ActorMention actor1, int at, int sentence)
@@ -222,10 +245,10 @@ internal static class ActorAttribution
         return a == 4 ? b == 4 && x.Name != y.Name : a != b && b != 4;
     }
 
-    private static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
+    internal static ActorMention Civilians(DocumentMentions doc, TriggerMention t)
     {
         var entry = CiviliansEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> CiviliansEntry = new(() =>
@@ -237,7 +260,7 @@ internal static class ActorAttribution
     {
         if (doc.RoleBeforeToken.TryGetValue(a.FirstToken, out var role))
         {
-            return role;
+            return role == ArgumentRole.Claimant ? ArgumentRole.Agent : role;
         }
 
         // "لداعش", "للتنظيم": a genitive lam marks whose positions were hit.
@@ -259,10 +282,46 @@ internal static class ActorAttribution
         return null;
     }
 
+    /// <summary>
+    /// "في هجمات تبنى بعضها تنظيم داعش", "التفجيرين اللذين تبناهما التنظيم": the one armed actor the story says claimed
+    /// attacks; a bombing it names no perpetrator for is that actor's (ACLED codes a claimed bombing to its claimant).
+    /// Null when no one, or more than one actor, claims.
+    /// </summary>
+    internal static ActorMention? Claimant(DocumentMentions doc)
+    {
+        ActorMention? claimant = null;
+        foreach (var (at, role) in doc.RoleBeforeToken)
+        {
+            if (role != ArgumentRole.Claimant)
+            {
+                continue;
+            }
+
+            var a = doc.Actors.FirstOrDefault(x => x.Entry.IsArmed && x.FirstToken >= at && x.FirstToken - at <= ClaimantReach
+                && doc.Text.SentenceOf(x.FirstToken) == doc.Text.SentenceOf(at - 1));
+            if (a is null)
+            {
+                continue;
+            }
+
+            if (claimant is not null && claimant.Name != a.Name)
+            {
+                return null;
+            }
+
+            claimant ??= a;
+        }
+
+        return claimant;
+    }
+
+    // "تبنى بعضها تنظيم داعش": a word or two between the claim and its subject.
+    private const int ClaimantReach = 2;
+
     internal static ActorMention Unidentified(DocumentMentions doc, TriggerMention t)
     {
         var entry = UnidentifiedEntry.Value;
-        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Document.CountryHint), false);
+        return new ActorMention(t.FirstToken, t.EndToken, t.Span, entry, entry.NameFor(doc.Country), false);
     }
 
     private static readonly Lazy<ActorEntry> UnidentifiedEntry = new(() =>

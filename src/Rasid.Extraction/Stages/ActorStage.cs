@@ -4,7 +4,7 @@ using Rasid.Extraction.Mentions;
 namespace Rasid.Extraction.Stages;
 
 /// <summary>
-/// Stage: actors. Needs: tokens, the document's country hint. Adds: <see cref="DocumentMentions.Actors"/> — every alias of
+/// Stage: actors. Needs: tokens, the document's country (its hint, else where its places lie). Adds: <see cref="DocumentMentions.Actors"/> — every alias of
 /// data/extraction/actors.tsv, resolved for the document's country; anaphors ("التنظيم", "الميليشيات") resolve to the last
 /// actor of a kind they may refer to, and are dropped when nothing was named before them.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class ActorStage
 {
     public static void Run(DocumentMentions doc)
     {
-        var country = doc.Document.CountryHint;
+        var country = doc.Country;
         var found = new List<ActorMention>();
         foreach (var m in ActorLexicon.BuiltIn.Matcher.FindAll(doc.Text))
         {

@@ -17,12 +17,16 @@ internal static class EventAssembler
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
+    /// <summary>The lead: this many sentences after the headline.</summary>
+    private const int LeadSentences = 2;
+
     public static List<EventDraft> Run(DocumentMentions doc)
     {
         var text = doc.Text;
         var drafts = new List<EventDraft>();
         var triggers = doc.Triggers;
         var titles = TitleSentences.Of(doc);
+        var lead = Enumerable.Range(0, text.Sentences.Length).Where(s => !titles.Contains(s)).Take(LeadSentences).ToHashSet();
         for (int i = 0; i < triggers.Count; i++)
         {
             var t = triggers[i];
@@ -46,6 +50,16 @@ internal static class EventAssembler
             if (NonEventFilter.IsHistory(doc, sentence))
             {
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years
+            }
+
+            if (NonEventFilter.IsTemporalAnchor(doc, t))
+            {
+                continue; // "بعد يومين من معارك": the event the news is dated from, told before
+            }
+
+            if (NonEventFilter.IsUndatedBackground(doc, sentence))
+            {
+                continue; // "يشار أن المجموعة وثقت 214 ضحية قضى معظمهم في القصف": background with no day of its own
             }
 
             if (NonEventFilter.IsPurpose(doc, t))
@@ -95,7 +109,13 @@ internal static class EventAssembler
                 actor1 = ActorAttribution.LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs and kidnappings nobody is named for are the work of an unidentified armed group (ACLED's convention).
+            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they and kidnappings
+            // are the work of an unidentified armed group (ACLED's convention).
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
+            {
+                actor1 = ActorAttribution.Claimant(doc);
+            }
+
             if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
             {
                 actor1 = ActorAttribution.Unidentified(doc, t);
@@ -106,7 +126,8 @@ internal static class EventAssembler
             if (t.Class == TriggerClass.Air && actor1 is { Entry: { Air: false, Type: not ActorType.StateForces } } ground
                 && ActorAttribution.LastAirActor(doc, t.FirstToken) is { } air && air.Name != ground.Name)
             {
-                if (actor2 is null && ActorAttribution.Opposes(air.Entry, ground.Entry))
+                // "مقتل ثمانية من داعش في غارة لطيران التحالف": the air force read as the one hit is the striker; the ground party is hit.
+                if ((actor2 is null || actor2.Name == air.Name) && ActorAttribution.Opposes(air.Entry, ground.Entry))
                 {
                     actor2 = ground;
                 }
@@ -120,7 +141,18 @@ internal static class EventAssembler
                 continue;
             }
 
+            if (actor2 is not null && actor2.Name == actor1?.Name)
+            {
+                actor2 = null; // "في غارة لطيران التحالف": the striker read as the one hit; the other side is still to find
+            }
+
             actor2 ??= ActorAttribution.OtherSide(doc, t, sentence, clause, actor1);
+
+            // ACLED's "Attack" is violence against civilians: with no one else named as hit, the victims are civilians.
+            if (actor2 is null && actor1 is not null && sub == SubEventType.Attack)
+            {
+                actor2 = ActorAttribution.Civilians(doc, t);
+            }
 
             var deaths = CasualtyStage.For(doc, t);
             var modality = ModalityStage.Decide(doc, t.FirstToken);
@@ -128,6 +160,11 @@ internal static class EventAssembler
             if (precision == TimePrecision.Month && (end ?? start).AddDays(10) < doc.Document.Published)
             {
                 continue; // "العام الماضي", "في مايو الماضي": background, not this report's news
+            }
+
+            if (NonEventFilter.IsMonthTally(doc, date, precision))
+            {
+                continue; // "ألقت المروحيات 2000 برميل خلال يوليو الماضي": a month's tally, not an incident
             }
 
             if ((end ?? start).AddDays(StaleDays) < doc.Document.Published)
@@ -159,10 +196,13 @@ internal static class EventAssembler
                     EventDate = start,
                     EventDateEnd = end,
                     TimePrecision = precision,
+                    OwnDate = date is not null && text.SentenceOf(date.FirstToken) == sentence,
+                    Recap = EventMerger.IsTollRecap(doc, t),
                     Deaths = Share(deaths, k, placesOfTrigger.Count),
                     Modality = modality,
                     Evidence = evidence,
                     FromHeadline = titles.Contains(sentence),
+                    InLead = lead.Contains(sentence),
                     Confidence = Confidence(t, actor1, place, date),
                 });
             }

@@ -24,6 +24,12 @@ internal sealed class EventDraft
 
     public TimePrecision TimePrecision { get; set; }
 
+    /// <summary>The date was named in the trigger's own sentence (not carried over from the story or guessed).</summary>
+    public bool OwnDate { get; set; }
+
+    /// <summary>The trigger is the cause of a toll ("ارتفاع حصيلة القتلى جراء قصف"): a re-telling of an event, dated by the toll.</summary>
+    public bool Recap { get; set; }
+
     public DeathCount Deaths { get; set; }
 
     public Modality Modality { get; set; }
@@ -33,6 +39,9 @@ internal sealed class EventDraft
     public List<TextSpan> MoreEvidence { get; } = [];
 
     public bool FromHeadline { get; set; }
+
+    /// <summary>The trigger is in the lead: one of the first two sentences after the headline, which sum up the story.</summary>
+    public bool InLead { get; set; }
 
     public double Confidence { get; set; }
 }

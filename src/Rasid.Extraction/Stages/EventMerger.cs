@@ -51,14 +51,19 @@ internal static class EventMerger
 
         // A province-level statement ("مواجهات في عدد من جبهات القتال بمحافظة مأرب") summarises the located events of
         // the same type in that province: fold it into them (a tally of killings, into the same day's events of any type).
-        foreach (var p in body.Where(b => b.Place?.Location is { Precision: GeoPrecision.Province, Admin1: not null }).ToList())
+        // So does the lead's statement about a region or a countryside ("اشتباكات في الجنوب الليبي", "قصفت المعارضة بلدات
+        // بريف إدلب") that the body tells town by town within the week (its own day is often only the day it was said); a
+        // countryside named in the body is a place of its own ("براميل على مناطق في ريف حماة الشمالي").
+        foreach (var p in body.Where(b => b.Place?.Location is { Admin1: not null } loc && (loc.Precision == GeoPrecision.Province || (b.Place.Wide && b.InLead))).ToList())
         {
             // A bare killing word ("مقتل 8 ... في أعمال عنف بمحافظة الأنبار") sums up the day's incidents of any type there.
             bool tally = p.Trigger.Class == TriggerClass.Kill;
+            bool wide = p.Place!.Location!.Precision != GeoPrecision.Province;
             var detail = body.FirstOrDefault(b => b != p
                 && (b.SubEventType.Parent() == p.SubEventType.Parent()
                     || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1))
-                && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l
+                && (!wide || (b.SubEventType == p.SubEventType && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= WideSummaryDays))
+                && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l && !(wide && b.Place.Wide)
                 && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));
             if (detail is not null)
             {
@@ -79,20 +84,22 @@ internal static class EventMerger
                 if (a.Trigger == b.Trigger // one trigger naming several places ("حيي دار سعد وكريتر") made them apart on purpose
                     || (a.Trigger.Class == TriggerClass.Bodies) != (b.Trigger.Class == TriggerClass.Bodies) // bodies found are not the attack told beside them
                     || a.SubEventType != b.SubEventType || a.Modality.Counts() != b.Modality.Counts()
-                    || Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) > 1 || TellApartDays(a, b) || Km(a, b) > NearbyKm || !CompatibleActors(a, b)
-                    || !(PlaceKey(a) == PlaceKey(b) || IsWithin(a, b) || IsWithin(b, a)))
+                    || !SameDays(a, b) || !CompatibleActors(a, b) || !NearEnough(a, b))
                 {
                     continue;
                 }
 
-                // The more precise place is kept; at equal precision, the part (a district) over the whole (its city).
-                var (keep, drop) = Rank(a) < Rank(b) || (Rank(a) == Rank(b) && !IsWithin(b, a)) ? (a, b) : (b, a);
-                if (drop.EventDate < keep.EventDate && drop.Date is not null)
+                // The part (a district, a quarter) is kept over the whole (its city); else the more precise place, the surer modality.
+                var (keep, drop) = IsWithin(a, b) || (!IsWithin(b, a) && Rank(a) <= Rank(b)) ? (a, b) : (b, a);
+                // The day the text gives for the event itself wins over a carried-over day or a toll's day; else the earlier.
+                if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
                 {
                     keep.Date = drop.Date;
                     keep.EventDate = drop.EventDate;
                     keep.EventDateEnd = drop.EventDateEnd;
                     keep.TimePrecision = drop.TimePrecision;
+                    keep.OwnDate = drop.OwnDate;
+                    keep.Recap = drop.Recap;
                 }
 
                 Absorb(keep, drop);
@@ -108,7 +115,78 @@ internal static class EventMerger
     /// <summary>True when <paramref name="inner"/>'s place is a part of <paramref name="outer"/>'s (a district, a neighbourhood or a site named with its city), by name.</summary>
     private static bool IsWithin(EventDraft inner, EventDraft outer) =>
         inner.Place?.Location is { } i && outer.Place?.Location is { } o && i.Precision < o.Precision
-        || (inner.Place?.Location?.Name is { } n && PlaceKey(outer) is { Length: > 0 } k && n.StartsWith(k + " - ", StringComparison.Ordinal));
+        || IsQuarterOf(inner, outer);
+
+    /// <summary>
+    /// A quarter of the other's city: named with it ("Aden - Al Alam"), a district that is one of its quarters (دار سعد in
+    /// عدن), or a neighbourhood of the same province a few km from a town that is no quarter itself (بوعطني, بنغازي).
+    /// </summary>
+    private static bool IsQuarterOf(EventDraft inner, EventDraft outer) =>
+        PlaceKey(outer) is { Length: > 0 } k
+        && ((inner.Place?.Location?.Name is { } n && n.StartsWith(k + " - ", StringComparison.Ordinal))
+            || (inner.Place?.PlaceId is { } id && Geo.PlaceCues.Default.UrbanDistrictCities.TryGetValue(id, out var city) && city == k
+                && SameAdmin1(inner, outer))
+            || (inner.Place is { Quarter: true } && outer.Place is { Quarter: false, Wide: false, Location.Precision: GeoPrecision.Town }
+                && !k.Contains(" - ", StringComparison.Ordinal) && SameAdmin1(inner, outer) && Km(inner, outer) <= NearbyKm));
+
+    private static bool SameAdmin1(EventDraft a, EventDraft b) =>
+        a.Place?.Location?.Admin1 is { } x && string.Equals(x, b.Place?.Location?.Admin1, StringComparison.Ordinal);
+
+    /// <summary>One place, a place inside the other, or two places a few km apart; a city's quarter may lie farther from its centre point.</summary>
+    private static bool NearEnough(EventDraft a, EventDraft b)
+    {
+        if (!(PlaceKey(a) == PlaceKey(b) || IsWithin(a, b) || IsWithin(b, a)))
+        {
+            return false;
+        }
+
+        double km = Km(a, b);
+        return km <= NearbyKm || ((IsQuarterOf(a, b) || IsQuarterOf(b, a)) && km <= CityKm);
+    }
+
+    /// <summary>
+    /// Days that can be one event's: the same or the next day, unless each names its own; within the week for a toll
+    /// re-telling an event and for a place taken (a town changes hands once: "بعد استيلائه على" then "التي استولوا عليها،
+    /// الأربعاء"); and within the month at one place when one of the two has no day of its own (the lead "قتل في غارة" and
+    /// the body's "في الثامن من الشهر الجاري").
+    /// </summary>
+    private static bool SameDays(EventDraft a, EventDraft b)
+    {
+        int days = Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber);
+        if (days <= 1 && !TellApartDays(a, b))
+        {
+            return true;
+        }
+
+        bool samePlace = PlaceKey(a) == PlaceKey(b);
+        return ((a.Recap || b.Recap) && days <= RetoldDays)
+            || (samePlace && a.SubEventType is SubEventType.GovernmentRegainsTerritory or SubEventType.NonStateActorOvertakesTerritory && days <= RetoldDays)
+            || (samePlace && (!a.OwnDate || !b.OwnDate) && days <= UndatedDays);
+    }
+
+    /// <summary>How much a draft's day is the event's own: named in its sentence (2), a toll's day (1), carried over or guessed (0).</summary>
+    private static int DateWeight(EventDraft d) => !d.OwnDate ? 0 : d.Recap ? 1 : 2;
+
+    /// <summary>A toll cue shortly before the trigger in its sentence: "ارتفاع حصيلة القتلى جراء قصف ...".</summary>
+    internal static bool IsTollRecap(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int sentence = text.SentenceOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Toll && kv.Key <= t.FirstToken && t.FirstToken - kv.Key <= TollReach
+            && kv.Key < text.Tokens.Length && text.SentenceOf(kv.Key) == sentence);
+    }
+
+    private const int TollReach = 6;
+
+    private const int RetoldDays = 7;
+
+    private const int UndatedDays = 31;
+
+    /// <summary>A region's or countryside's statement sums up the located events of its province told within this many days.</summary>
+    private const int WideSummaryDays = 7;
+
+    /// <summary>A quarter of a city (a district centroid) may lie this far from the city's point.</summary>
+    private const double CityKm = 25.0;
 
     /// <summary>
     /// One kind of event for merging mentions under one place name: the same ACLED event type, except that an air strike and
@@ -132,9 +210,18 @@ internal static class EventMerger
 
     private static bool CompatibleActors(EventDraft a, EventDraft b)
     {
-        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name;
+        // An army named generically and by its name ("Military Forces of Unknown country", "Libyan National Army"), an
+        // unidentified armed group and a named one, or a coalition named two ways, may be one party; civilians named beside a fight of one sub-type are its victims, not a
+        // second party (the sub-type already says whether civilians were the target).
+        static bool Same(ActorMention? x, ActorMention? y) => x is null || y is null || x.Name == y.Name
+            || (x.Entry.Type == y.Entry.Type && x.Entry.Type == ActorType.ExternalOrOtherForces)
+            || ((Unnamed(x) || Unnamed(y)) && x.Entry.IsArmed && y.Entry.IsArmed && (x.Entry.Type == ActorType.StateForces) == (y.Entry.Type == ActorType.StateForces))
+            || x.Entry.Type == ActorType.Civilians || y.Entry.Type == ActorType.Civilians;
         return (Same(a.Actor1, b.Actor1) && Same(a.Actor2, b.Actor2)) || (Same(a.Actor1, b.Actor2) && Same(a.Actor2, b.Actor1));
     }
+
+    private static bool Unnamed(ActorMention a) =>
+        a.Name.Contains("Unknown", StringComparison.Ordinal) || a.Name.Contains("Unidentified", StringComparison.Ordinal);
 
     private static string PlaceKey(EventDraft d) => d.Place?.Location?.Name ?? string.Empty;
 
@@ -161,13 +248,17 @@ internal static class EventMerger
             into.Deaths = other.Deaths;
         }
 
-        if (into.Date is null && other.Date is not null)
+        // The finer date wins: a mention that names its own day ("امس") dates an event another mention knew only to the week.
+        if (other.Date is not null && (into.Date is null || other.TimePrecision < into.TimePrecision))
         {
             into.Date = other.Date;
             into.EventDate = other.EventDate;
             into.EventDateEnd = other.EventDateEnd;
             into.TimePrecision = other.TimePrecision;
+            into.OwnDate = other.OwnDate;
         }
+
+        into.Recap &= other.Recap; // re-told only when every mention re-tells it
 
         into.Place ??= other.Place;
         into.MoreEvidence.Add(other.Evidence);

@@ -11,7 +11,7 @@ namespace Rasid.Extraction.Stages;
 /// </summary>
 internal static class NonEventFilter
 {
-    private const int ExposedWindow = 10;
+    private const int ExposedWindow = 16;
 
     // A sentence naming a year before the publication year, and no recent day, tells history or background.
     internal static bool IsHistory(DocumentMentions doc, int sentence)
@@ -40,6 +40,50 @@ internal static class NonEventFilter
         return !doc.Dates.Any(d => d.Start >= recent && text.SentenceOf(d.FirstToken) == sentence);
     }
 
+    /// <summary>
+    /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
+    /// dated from happened days before and was told then, so it is no event of this report.
+    /// </summary>
+    internal static bool IsTemporalAnchor(DocumentMentions doc, TriggerMention t)
+    {
+        var text = doc.Text;
+        int clause = text.ClauseOf(t.FirstToken);
+        return doc.RoleBeforeToken.Any(kv => kv.Value == ArgumentRole.Anchor && kv.Key <= t.FirstToken && t.FirstToken - kv.Key <= AnchorReach
+            && text.ClauseOf(kv.Key) == clause);
+    }
+
+    private const int AnchorReach = 3;
+
+    /// <summary>
+    /// "خلال يوليو الماضي", "طوال شهر يوليو": a month's date after a whole-span word (one word, "شهر", may stand between)
+    /// counts a month of events, not one.
+    /// </summary>
+    internal static bool IsMonthTally(DocumentMentions doc, DateRef? date, TimePrecision precision) =>
+        precision == TimePrecision.Month && date is not null
+        && (IsThroughout(doc, date.FirstToken) || (date.FirstToken > 0 && IsThroughout(doc, date.FirstToken - 1)));
+
+    private static bool IsThroughout(DocumentMentions doc, int token) =>
+        doc.RoleBeforeToken.TryGetValue(token, out var role) && role == ArgumentRole.Throughout;
+
+    /// <summary>
+    /// A sentence opened by a background cue ("يشار إلى أن", "يذكر أن") that names no day of its own recalls what the
+    /// reader already knows (tallies, earlier fighting): no event of this report.
+    /// </summary>
+    internal static bool IsUndatedBackground(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        bool opened = false;
+        for (int k = s.FirstToken + 1; k <= Math.Min(s.EndToken, s.FirstToken + BackgroundCueReach); k++)
+        {
+            opened |= doc.RoleBeforeToken.TryGetValue(k, out var role) && role == ArgumentRole.Background;
+        }
+
+        return opened && !doc.Dates.Any(d => text.SentenceOf(d.FirstToken) == sentence);
+    }
+
+    private const int BackgroundCueReach = 3;
+
     // A trigger with the preposition ل glued to it states a purpose, except after "تعرض" (exposed to: "تعرضت للقصف").
     internal static bool IsPurpose(DocumentMentions doc, TriggerMention t)
     {
@@ -55,8 +99,9 @@ internal static class NonEventFilter
             return false;
         }
 
-        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل.
-        int clauseStart = doc.Text.Clauses[doc.Text.ClauseOf(t.FirstToken)].FirstToken;
+        // "تعرضت البلدة للقصف", "تعرض محيط المخيم بريف دمشق للقصف": the exposed thing may stand between the verb and ل,
+        // with its place set off by commas ("تعرضت مناطق في قريتي ...، بريف اللاذقية، لقصف جوي").
+        int clauseStart = doc.Text.Sentences[doc.Text.SentenceOf(t.FirstToken)].FirstToken;
         for (int k = t.FirstToken - 1; k >= Math.Max(clauseStart, t.FirstToken - ExposedWindow); k--)
         {
             if (doc.Text.NormOf(k).Contains("تعرض", StringComparison.Ordinal))

@@ -35,7 +35,7 @@ internal static class PlaceAttribution
 
         // Places named after the trigger in its clause ("غارات على حلب والحسكة"), anchors of relative places left out.
         var after = places.Where(p => p.Location is not null && p.FirstToken >= t.EndToken && p.FirstToken < nextTrigger
-            && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && IsParallelObject(doc, p)))
+            && (text.ClauseOf(p.FirstToken) == clause || (text.SentenceOf(p.FirstToken) == sentence && (IsParallelObject(doc, p) || AfterSecondSide(doc, t, p))))
             && !IsNotEventPlace(doc, p) && !IsCountryOnly(p) && !IsLaunchSite(doc, t, p)).ToList();
         // "في ريف حلب قريتي نبل والزهراء": a province or countryside right before finer places only locates them.
         while (after.Count > 1 && after[0].Precision == GeoPrecision.Province && after[1].Precision < GeoPrecision.Province
@@ -155,7 +155,7 @@ internal static class PlaceAttribution
         int gap = next.FirstToken - first.EndToken;
         var word = doc.Text.NormOf(next.FirstToken);
         return gap == 0 && word.Length > 0 && word[0] == 'و'
-            || gap == 1 && doc.Text.Tokens[first.EndToken].Kind == Arabic.Text.TokenKind.Punctuation
+            || gap == 1 && doc.Text.NormOf(first.EndToken) is "," or "،" // "درنة (شرق ليبيا)": a bracket locates, it does not list
             || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
@@ -191,6 +191,27 @@ internal static class PlaceAttribution
 
         return false;
     }
+
+    /// <summary>
+    /// "اشتباكات بين X من جهة، و Y من جهة أخرى في مدينة Z": the place of a fight comes after its second side, past the
+    /// commas that split the sides into clauses.
+    /// </summary>
+    private static bool AfterSecondSide(DocumentMentions doc, TriggerMention t, PlaceRef p)
+    {
+        var text = doc.Text;
+        for (int k = t.EndToken; k + 1 < p.FirstToken; k++)
+        {
+            if (text.NormOf(k) is "جهه" && text.NormOf(k + 1) is "اخري" or "ثانيه")
+            {
+                int gap = p.FirstToken - (k + 2);
+                return gap <= SecondSideGap && doc.Places.All(o => o.FirstToken < k || o.FirstToken >= p.FirstToken);
+            }
+        }
+
+        return false;
+    }
+
+    private const int SecondSideGap = 3;
 
     private static PlaceRef? Nearest(DocumentMentions doc, IEnumerable<PlaceRef> candidates, TriggerMention t)
     {
@@ -254,8 +275,14 @@ internal static class PlaceAttribution
         }
 
         var text = doc.Text;
-        var before = text.NormOf(p.FirstToken - 1);
-        return before is "من" || (p.FirstToken >= 2 && before is "قاعده" or "مطار" && text.NormOf(p.FirstToken - 2) is "من");
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun && at >= 2)
+        {
+            at = PlaceNounStart(doc, at); // "قادمة من مدينة المكلا": the place noun stands between
+        }
+
+        var before = text.NormOf(at - 1);
+        return before is "من" || (at >= 2 && before is "قاعده" or "مطار" && text.NormOf(at - 2) is "من");
     }
 
     private static bool FollowsBaad(DocumentMentions doc, PlaceRef p)

@@ -199,6 +199,55 @@ public static class DocumentSources
         }
     }
 
+    /// <summary>The most bytes one report read from a stream (stdin) may have; a text file has the same limit.</summary>
+    public const long MaxStreamBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// One report from a stream (stdin, "-"): decoded and refused exactly as a text file is (empty, binary, undecodable,
+    /// over <see cref="MaxStreamBytes"/>), named <paramref name="name"/> in errors and used as its id.
+    /// </summary>
+    public static SourceItem ReadStream(string name, Stream stream, SourceDefaults defaults, long maxBytes = MaxStreamBytes)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(defaults);
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[64 * 1024];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > maxBytes)
+                {
+                    return new SourceRejection(name, "E103", $"input is over {maxBytes:N0} bytes, the limit");
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+
+            var text = TextFileReader.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
+            // A stream has no file date to fall back on: the caller's default, else today.
+            var published = defaults.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            return new SourceDocument(name, new Document(name, text, published)
+            {
+                CountryHint = defaults.CountryHint,
+                Source = defaults.Source,
+            })
+            {
+                DatedByDefault = true,
+            };
+        }
+        catch (RasidException ex)
+        {
+            return new SourceRejection(name, ex.Code, ex.Problem);
+        }
+        catch (IOException ex)
+        {
+            return new SourceRejection(name, "E106", ex.Message);
+        }
+    }
+
     private static IEnumerable<SourceItem> ReadJsonl(string path, Func<Stream> open, SourceDefaults defaults)
     {
         Stream stream;

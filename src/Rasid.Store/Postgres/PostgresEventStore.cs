@@ -110,10 +110,20 @@ public sealed class PostgresEventStore : RelationalEventStore
     /// <summary>Total time this store's writes held the clustering lock: the part of writing no other writer can overlap.</summary>
     public TimeSpan ClusteringLockHeld => TimeSpan.FromTicks(Interlocked.Read(ref _lockHeldTicks));
 
+    /// <summary>
+    /// Commit store writes without waiting for the disk (synchronous_commit off), so the clustering lock is released
+    /// without an fsync while it is held. Only for a writer that records the outcome with a later synchronous commit — the
+    /// queue worker's job completion, whose WAL flush covers every earlier record — so a crash can lose a write only
+    /// while its job is still leased (and comes back). Other writers (ingest, the API) keep durable commits.
+    /// </summary>
+    public bool CommitWithoutWaitingForDisk { get; set; }
+
     protected override void BeginWrite(DbTransaction tx)
     {
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Db.Exec(tx.Connection!, tx, "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
+        Db.Exec(tx.Connection!, tx, CommitWithoutWaitingForDisk
+            ? "SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(@l)"
+            : "SELECT pg_advisory_xact_lock(@l)", ("@l", ClusteringLock));
         _lockedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Add(ref _lockWaitTicks, System.Diagnostics.Stopwatch.GetElapsedTime(t0, _lockedAt).Ticks);
     }
@@ -134,12 +144,33 @@ public sealed class PostgresEventStore : RelationalEventStore
                 : "UPDATE evidence SET search = to_tsvector('simple', @b) WHERE evidence_key = @k",
             ("@b", body), ("@k", key));
 
-    protected override string? InlineSearchValue(string param) => $"to_tsvector('simple', {param})";
+    // The worker sends the vector itself (TsVectorLiteral) — the server only reads a literal; a body with a word only the
+    // server's parser can split is sent as text instead. One of the two parameters is null.
+    protected override string? InlineSearchValue(string param) => $"COALESCE({param}_v::tsvector, to_tsvector('simple', {param}))";
+
+    protected override void BindSearch(DbCommand cmd, string param, string body)
+    {
+        var vector = ComputeVectors ? TsVectorLiteral.FromBody(body) : null;
+        cmd.Add(param + "_v", vector);
+        cmd.Add(param, vector is null ? body : null);
+    }
+
+    /// <summary>
+    /// Whether writes compute the full-text vector in this process (default) instead of in the database; off only to
+    /// measure the difference (RASID_PG_SERVER_TSVECTOR=1).
+    /// </summary>
+    public bool ComputeVectors { get; init; } = Environment.GetEnvironmentVariable("RASID_PG_SERVER_TSVECTOR") != "1";
 
     protected override string MatchingKeys(string table, string param)
     {
         var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
         return $"SELECT {keyColumn} FROM {table} WHERE search @@ to_tsquery('simple', {param})";
+    }
+
+    protected override string KeyMatches(string table, string keySql, string param)
+    {
+        var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
+        return $"EXISTS (SELECT 1 FROM {table} m WHERE m.{keyColumn} = {keySql} AND m.search @@ to_tsquery('simple', {param}))";
     }
 
     protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>

@@ -7,7 +7,11 @@ namespace Rasid.Store.Postgres;
 /// <summary>A claimed job: the document to extract and store.</summary>
 public sealed record QueuedJob(long JobId, Document Document, int Attempts);
 
-/// <summary>Queue depth and throughput for <c>rasid status</c>.</summary>
+/// <summary>
+/// Queue depth and throughput for <c>rasid status</c>. <see cref="Done"/> counts every job ever completed (from the per-minute
+/// counts, so it stays right after done jobs are deleted); <see cref="DoneLastMinute"/> counts the jobs finished in the
+/// last 60 seconds (never deleted yet: done jobs are kept at least a minute).
+/// </summary>
 public sealed record QueueStatus(long Queued, long Running, long Done, long Failed, long ExpiredLeases, long DoneLastMinute)
 {
     public bool IsDrained => Queued == 0 && Running == 0;
@@ -96,18 +100,54 @@ public sealed class PostgresJobQueue
     }
 
     /// <summary>
-    /// Marks jobs done (only if this worker still holds them). The text is dropped: the document now lives in the store,
-    /// and the job keeps its content hash, which is all later enqueues compare against — so the queue does not keep a
-    /// second copy of every article.
+    /// Marks jobs done (only if this worker still holds them) and counts them in this minute's row of <c>job_counts</c>,
+    /// in one statement. The text is dropped: the document now lives in the store, and the job keeps its content hash,
+    /// which is all later enqueues compare against — so the queue does not keep a second copy of every article. Done
+    /// jobs are deleted later (<see cref="PruneDone"/>); the counts stay.
     /// </summary>
     public void Complete(IEnumerable<long> jobIds, string worker)
     {
         using var c = _db.OpenConnection();
-        using var cmd = new NpgsqlCommand(
-            "UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, error = NULL, text = '' WHERE job_id = ANY(@ids) AND worker = @worker", c);
+        using var cmd = new NpgsqlCommand("""
+            WITH done AS (
+                UPDATE jobs SET status = 'done', finished_at = now(), lease_until = NULL, error = NULL, text = ''
+                WHERE job_id = ANY(@ids) AND worker = @worker AND status = 'running'
+                RETURNING 1)
+            INSERT INTO job_counts(minute, done)
+            SELECT date_trunc('minute', now()), count(*) FROM done HAVING count(*) > 0
+            ON CONFLICT (minute) DO UPDATE SET done = job_counts.done + EXCLUDED.done
+            """, c);
         cmd.Parameters.AddWithValue("ids", jobIds.ToArray());
         cmd.Parameters.AddWithValue("worker", worker);
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Shortest time done jobs are kept: <see cref="QueueStatus.DoneLastMinute"/> counts them.</summary>
+    public static readonly TimeSpan MinimumKeepDone = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> done jobs that finished more than <paramref name="olderThan"/> ago (oldest
+    /// first); returns how many. Failed jobs stay for an operator to look at. Enqueue stays idempotent: a document whose
+    /// job is gone is still found in <c>documents</c>.
+    /// </summary>
+    public int PruneDone(TimeSpan olderThan, int limit = 10_000)
+    {
+        if (olderThan < MinimumKeepDone)
+        {
+            throw new ArgumentOutOfRangeException(nameof(olderThan), olderThan, $"done jobs are kept at least {MinimumKeepDone}");
+        }
+
+        using var c = _db.OpenConnection();
+        using var cmd = new NpgsqlCommand("""
+            DELETE FROM jobs WHERE job_id IN (
+                SELECT job_id FROM jobs
+                WHERE finished_at < now() - @age AND status = 'done'
+                ORDER BY finished_at
+                LIMIT @limit)
+            """, c);
+        cmd.Parameters.AddWithValue("age", olderThan);
+        cmd.Parameters.AddWithValue("limit", limit);
+        return cmd.ExecuteNonQuery();
     }
 
     /// <summary>Returns a job to the queue, or fails it for good after <see cref="MaxAttempts"/>.</summary>
@@ -132,7 +172,7 @@ public sealed class PostgresJobQueue
         using var cmd = new NpgsqlCommand("""
             SELECT count(*) FILTER (WHERE status = 'queued'),
                    count(*) FILTER (WHERE status = 'running'),
-                   count(*) FILTER (WHERE status = 'done'),
+                   (SELECT COALESCE(sum(done), 0)::bigint FROM job_counts),
                    count(*) FILTER (WHERE status = 'failed'),
                    count(*) FILTER (WHERE status = 'running' AND lease_until < now()),
                    count(*) FILTER (WHERE status = 'done' AND finished_at > now() - interval '1 minute')

@@ -18,6 +18,12 @@ public sealed record WorkerOptions
     public bool Follow { get; init; }
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long done jobs stay in the queue before this worker deletes them (at most once a minute); null keeps them.
+    /// Throughput counts live in <c>job_counts</c>, so deleting them loses no figure.
+    /// </summary>
+    public TimeSpan? KeepDone { get; init; } = TimeSpan.FromDays(1);
 }
 
 public sealed record WorkerSummary(long Jobs, long Stored, long Events, long Failed, TimeSpan Elapsed)
@@ -55,6 +61,12 @@ public sealed class QueueWorker
         _store = store;
         _extractor = extractor;
         _options = options ?? new WorkerOptions();
+        if (store is PostgresEventStore pg)
+        {
+            // Safe here: each batch's jobs are completed after its write with a synchronous commit, which flushes the
+            // write's WAL too; until then the jobs are leased and a crash returns them to the queue.
+            pg.CommitWithoutWaitingForDisk = true;
+        }
         Name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     }
 
@@ -86,9 +98,24 @@ public sealed class QueueWorker
         return tally.Summary();
     }
 
+    private long _lastPrune;
+
+    /// <summary>Deletes done jobs older than <see cref="WorkerOptions.KeepDone"/>, at most once a minute per worker.</summary>
+    private void PruneDoneJobs()
+    {
+        if (_options.KeepDone is not { } keep || (_lastPrune != 0 && Stopwatch.GetElapsedTime(_lastPrune) < TimeSpan.FromMinutes(1)))
+        {
+            return;
+        }
+
+        _lastPrune = Stopwatch.GetTimestamp();
+        _queue.PruneDone(keep < PostgresJobQueue.MinimumKeepDone ? PostgresJobQueue.MinimumKeepDone : keep);
+    }
+
     /// <summary>One claim–extract–write–complete round; false when the queue is drained and not following.</summary>
     private bool Step(Tally tally, IProgress<WorkerSummary>? progress, CancellationToken cancellation)
     {
+        PruneDoneJobs();
         long t0 = Stopwatch.GetTimestamp();
         var claimed = _queue.Claim(Name, _options.Batch, _options.Lease);
         if (claimed.Count == 0)

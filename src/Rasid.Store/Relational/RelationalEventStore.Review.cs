@@ -279,57 +279,6 @@ public abstract partial class RelationalEventStore
         return list;
     }
 
-    public IReadOnlyList<TimelineDay> Timeline(EventQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var c = OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT event_date, COUNT(*), COALESCE(SUM(fatalities), 0) FROM incidents {Where(cmd, query)} GROUP BY event_date ORDER BY event_date";
-        var list = new List<TimelineDay>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            list.Add(new TimelineDay(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Db.Long(r.GetValue(1)), Db.Long(r.GetValue(2))));
-        }
-
-        return list;
-    }
-
-    public EventFacets Facets(EventQuery query, int top = 20)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var c = OpenConnection();
-        // The selection names only the facet columns: the actor facet reads it twice, so SQLite materializes it, and with
-        // SELECT * that copied every incident's evidence and candidate JSON (bulk store: 170 ms → 20 ms for that facet).
-        List<FacetCount> Facet(string valueSql, string? codeSql, string from = "sel")
-        {
-            using var cmd = c.CreateCommand();
-            var where = Where(cmd, query);
-            cmd.CommandText = $"""
-                WITH sel AS (SELECT country, country_code, admin1, event_type, sub_event_type, actor1, actor2 FROM incidents {where})
-                SELECT v, MAX(c), COUNT(*) AS n
-                FROM (SELECT {valueSql} AS v, {codeSql ?? "CAST(NULL AS TEXT)"} AS c FROM {from}) x
-                WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT @top
-                """;
-            cmd.Add("@top", Math.Clamp(top, 1, 1000));
-            var list = new List<FacetCount>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                list.Add(new FacetCount(r.GetString(0), Db.Long(r.GetValue(2)), r.IsDBNull(1) ? null : r.GetString(1)));
-            }
-
-            return list;
-        }
-
-        return new EventFacets(
-            Facet("COALESCE(country, country_code)", "country_code"),
-            Facet("admin1", null),
-            Facet("event_type", null),
-            Facet("sub_event_type", null),
-            Facet("a", null, "(SELECT actor1 AS a FROM sel UNION ALL SELECT actor2 AS a FROM sel) actors"));
-    }
-
     private static StoredEvent? ReadIncident(DbTransaction tx, string incidentId)
     {
         using var cmd = Db.Command(tx, $"SELECT {IncidentColumns} FROM incidents WHERE incident_id = {CurrentIncidentOf("@i")}");

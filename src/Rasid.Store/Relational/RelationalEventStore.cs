@@ -30,8 +30,26 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual string? InlineSearchValue(string param) => null;
 
+    /// <summary>Binds the parameter(s) <see cref="InlineSearchValue"/> reads for the index body <paramref name="body"/>.</summary>
+    protected virtual void BindSearch(DbCommand cmd, string param, string body) => cmd.Add(param, body);
+
     /// <summary>SQL selecting the keys (doc_key / evidence_key) of rows of <paramref name="table"/> matching parameter <paramref name="param"/>.</summary>
     protected abstract string MatchingKeys(string table, string param);
+
+    /// <summary>An SQL condition: the row of <paramref name="table"/> with key <paramref name="keySql"/> matches parameter <paramref name="param"/>.</summary>
+    protected abstract string KeyMatches(string table, string keySql, string param);
+
+    /// <summary>
+    /// True when the database plans ranges without value histograms (SQLite without STAT4): the store then decides from
+    /// a quick count whether a bounding box is large enough to be better checked in page order than read from its index.
+    /// </summary>
+    protected virtual bool GuessesRangeSelectivity => false;
+
+    /// <summary>
+    /// True when a correlated full-text check runs per incident as written (SQLite: an FTS5 rowid probe). PostgreSQL's
+    /// planner turns it into a hashed subplan over every match, the matching-set plan again, so it keeps that plan.
+    /// </summary>
+    protected virtual bool ProbesTextPerIncident => false;
 
     /// <summary>The full-text query parameter's value for the dialect.</summary>
     protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
@@ -219,7 +237,7 @@ public abstract partial class RelationalEventStore : IEventStore
         cmd.Add("@now", now);
         if (IndexesInline)
         {
-            cmd.Add("@search", body);
+            BindSearch(cmd, "@search", body);
         }
 
         var r = cmd.ExecuteScalar();
@@ -257,7 +275,7 @@ public abstract partial class RelationalEventStore : IEventStore
             var body = SearchTerms.IndexBody(ev.Text);
             if (inline)
             {
-                ins.Add("@body", body);
+                BindSearch(ins, "@body", body);
             }
 
             var key = Db.Long(ins.ExecuteScalar());
@@ -291,14 +309,30 @@ public abstract partial class RelationalEventStore : IEventStore
         ArgumentNullException.ThrowIfNull(query);
         using var c = OpenConnection();
         using var cmd = c.CreateCommand();
-        var where = Where(cmd, query);
+        var where = Where(cmd, query, page: c);
         var order = query.OrderBy switch
         {
             "date_asc" => "event_date ASC, incident_id",
             "fatalities" => "fatalities DESC, event_date DESC, incident_id",
             _ => "event_date DESC, incident_id",
         };
-        cmd.CommandText = $"SELECT {IncidentColumns} FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
+        if (query.After is { } after)
+        {
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + Keyset(cmd, query.OrderBy, after);
+        }
+
+        // When the page must be sorted out of many rows or found past an OFFSET, its ids are found first — sorted or
+        // skipped over the index, whose last column is incident_id — and only then its rows are read, instead of
+        // sorting or skipping whole rows with their evidence and candidates JSON. A first page in date order is read
+        // straight from an index already in that order.
+        bool idsFirst = query.Offset > 0 || query.OrderBy == "fatalities" || !string.IsNullOrWhiteSpace(query.Text) || query.BoundingBox is not null;
+        cmd.CommandText = idsFirst
+            ? $"""
+              SELECT {IncidentColumns} FROM incidents
+              WHERE incident_id IN (SELECT incident_id FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
+              ORDER BY {order}
+              """
+            : $"SELECT {IncidentColumns} FROM incidents {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
         cmd.Add("@limit", Math.Clamp(query.Limit, 0, 100_000));
         cmd.Add("@offset", Math.Max(0, query.Offset));
         var list = new List<StoredEvent>();
@@ -311,13 +345,29 @@ public abstract partial class RelationalEventStore : IEventStore
         return list;
     }
 
-    public long Count(EventQuery query)
+    /// <summary>The incidents after <paramref name="after"/> in the order <paramref name="orderBy"/> (written so the leading sort column bounds an index range).</summary>
+    private static string Keyset(DbCommand cmd, string orderBy, EventCursor after)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        using var c = OpenConnection();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT COUNT(*) FROM incidents {Where(cmd, query)}";
-        return Db.Long(cmd.ExecuteScalar());
+        if (after.OrderBy != orderBy)
+        {
+            throw new RasidException("E336", after.OrderBy, $"the page cursor was made for order '{after.OrderBy}', not '{orderBy}'");
+        }
+
+        cmd.Add("@after_date", after.EventDate.ToString(DateFormat, CultureInfo.InvariantCulture));
+        cmd.Add("@after_id", after.IncidentId);
+        switch (orderBy)
+        {
+            case "date_asc":
+                return "(event_date >= @after_date AND (event_date > @after_date OR incident_id > @after_id))";
+            case "fatalities":
+                cmd.Add("@after_fatalities", after.Fatalities);
+                return """
+                    (fatalities <= @after_fatalities AND (fatalities < @after_fatalities OR event_date < @after_date
+                     OR (event_date = @after_date AND incident_id > @after_id)))
+                    """;
+            default:
+                return "(event_date <= @after_date AND (event_date < @after_date OR incident_id > @after_id))";
+        }
     }
 
     /// <summary>
@@ -524,7 +574,12 @@ public abstract partial class RelationalEventStore : IEventStore
 
     public abstract void Dispose();
 
-    private string Where(DbCommand cmd, EventQuery q)
+    /// <summary>
+    /// The WHERE clause of a query's filters. <paramref name="page"/> (the connection, when only the first page of the
+    /// selection will be read) lets a common full-text term or a large bounding box be checked per incident while the
+    /// index is walked in page order, instead of building the whole matching set first.
+    /// </summary>
+    private string Where(DbCommand cmd, EventQuery q, DbConnection? page = null)
     {
         var clauses = new List<string>();
         void Add(string clause, string name, object value)
@@ -595,7 +650,10 @@ public abstract partial class RelationalEventStore : IEventStore
 
         if (q.BoundingBox is { } b)
         {
-            clauses.Add("latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon");
+            // A bounding box that holds many incidents is checked on each incident in page order ('+' keeps SQLite off
+            // the latitude index, which would read and sort every incident inside it); a small one reads that index.
+            var plus = page is not null && GuessesRangeSelectivity && ManyInBox(page, b) ? "+" : string.Empty;
+            clauses.Add($"{plus}latitude BETWEEN @minlat AND @maxlat AND {plus}longitude BETWEEN @minlon AND @maxlon");
             cmd.Add("@minlat", b.MinLat);
             cmd.Add("@maxlat", b.MaxLat);
             cmd.Add("@minlon", b.MinLon);
@@ -608,6 +666,18 @@ public abstract partial class RelationalEventStore : IEventStore
             if (terms.Count == 0)
             {
                 clauses.Add("1 = 0");
+            }
+            else if (page is not null && ProbesTextPerIncident && CommonText(page, FullTextQuery(terms)))
+            {
+                // A term in many documents: walk the incidents in page order and probe the full-text index for each, so
+                // the page is found after a few hundred incidents. The document check comes first: an evidence span is
+                // part of its document's text, so the evidence check rarely decides.
+                Add($"""
+                    (EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.document_id
+                             WHERE e.incident_id = incidents.incident_id AND {KeyMatches("documents", "d.doc_key", "@fts")})
+                     OR EXISTS (SELECT 1 FROM events e JOIN evidence v ON v.event_id = e.event_id
+                                WHERE e.incident_id = incidents.incident_id AND {KeyMatches("evidence", "v.evidence_key", "@fts")}))
+                    """, "@fts", FullTextQuery(terms));
             }
             else
             {
@@ -624,6 +694,38 @@ public abstract partial class RelationalEventStore : IEventStore
 
         return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
     }
+
+    /// <summary>
+    /// Whether the documents matching <paramref name="fullText"/> are a large share of the store (3 % or more): then
+    /// walking incidents in page order finds a page after about 30 x page-size probes, cheaper than joining every match.
+    /// </summary>
+    private bool CommonText(DbConnection c, string fullText)
+    {
+        long documents = Db.Long(Db.Scalar(c, null, "SELECT COALESCE(MAX(doc_key), 0) FROM documents") ?? 0L);
+        if (documents < PagePlans.CommonTextMinimumDocuments)
+        {
+            return false;
+        }
+
+        long matches = Db.Long(Db.Scalar(c, null, $"SELECT COUNT(*) FROM ({MatchingKeys("documents", "@q")}) m", ("@q", fullText)) ?? 0L);
+        return matches * 100 >= documents * PagePlans.CommonTextPercent;
+    }
+
+    /// <summary>Where a page query changes plan; the tests move them to run each plan over a small store.</summary>
+    internal sealed record PagePlanLimits(long CommonTextMinimumDocuments, int CommonTextPercent, int ManyInBox)
+    {
+        public static PagePlanLimits Default { get; } = new(10_000, 3, 20_000);
+    }
+
+    internal PagePlanLimits PagePlans { get; set; } = PagePlanLimits.Default;
+
+    /// <summary>Whether a bounding box holds at least 20,000 incidents (read from the latitude/longitude index, stopping there).</summary>
+    private bool ManyInBox(DbConnection c, (double MinLon, double MinLat, double MaxLon, double MaxLat) b) =>
+        Db.Long(Db.Scalar(c, null, """
+            SELECT COUNT(*) FROM (SELECT 1 FROM incidents
+                                  WHERE latitude BETWEEN @minlat AND @maxlat AND longitude BETWEEN @minlon AND @maxlon LIMIT @many) x
+            """, ("@minlat", b.MinLat), ("@maxlat", b.MaxLat), ("@minlon", b.MinLon), ("@maxlon", b.MaxLon), ("@many", PagePlans.ManyInBox)) ?? 0L)
+        >= PagePlans.ManyInBox;
 
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

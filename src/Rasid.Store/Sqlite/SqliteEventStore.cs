@@ -73,6 +73,14 @@ public sealed class SqliteEventStore : RelationalEventStore
 
     protected override string MatchingKeys(string table, string param) => $"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH {param}";
 
+    // FTS5 seeks the term's document list to the one rowid: a probe costs microseconds however common the term.
+    protected override string KeyMatches(string table, string keySql, string param) =>
+        $"EXISTS (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH {param} AND rowid = {keySql})";
+
+    protected override bool GuessesRangeSelectivity => true;
+
+    protected override bool ProbesTextPerIncident => true;
+
     protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
         string.Join(' ', terms.Select(t => "\"" + t.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : string.Empty)));
 

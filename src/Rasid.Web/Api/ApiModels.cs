@@ -103,13 +103,15 @@ public sealed record EventSummaryDto(
     }
 }
 
-public sealed record EventSummaryPage(long Total, int Limit, int Offset, IReadOnlyList<EventSummaryDto> Items);
+/// <summary>A page of incidents; <see cref="Next"/> is the cursor for the following page (the <c>after</c> parameter), null on the last page.</summary>
+public sealed record EventSummaryPage(long Total, int Limit, int Offset, IReadOnlyList<EventSummaryDto> Items, string? Next = null);
 
 public sealed record EvidenceDto(int Start, int End, string Text);
 
 public sealed record PlaceCandidateDto(string Name, string CountryCode, string? Admin1, double Latitude, double Longitude, double Score);
 
-public sealed record EventPage(long Total, int Limit, int Offset, IReadOnlyList<EventDto> Items);
+/// <summary>A page of incidents; <see cref="Next"/> is the cursor for the following page (the <c>after</c> parameter), null on the last page.</summary>
+public sealed record EventPage(long Total, int Limit, int Offset, IReadOnlyList<EventDto> Items, string? Next = null);
 
 public sealed record SourceDto(string DocumentId, string? Title, string? Url, string Published, string? Source);
 

@@ -15,7 +15,7 @@ internal static class EventFilters
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "from", "to", "country", "admin1", "type", "sub_type", "actor", "text", "bbox", "modality", "all_modalities", "review_state",
-        "limit", "offset", "order", "format", "document_id", "fields",
+        "limit", "offset", "after", "order", "format", "document_id", "fields",
     };
 
     private static readonly string[] ReviewStates = ["unreviewed", "accepted", "rejected", "edited"];
@@ -115,6 +115,19 @@ internal static class EventFilters
             Error("order", $"'{order}' is not an order (date, date_asc, fatalities)");
         }
 
+        EventCursor? after = null;
+        if (Get("after") is { } cursor)
+        {
+            if (!EventCursor.TryDecode(cursor, out after))
+            {
+                Error("after", "is not a page cursor (send the 'next' value of the previous page)");
+            }
+            else if (after!.OrderBy != order)
+            {
+                Error("after", $"is a cursor for order '{after.OrderBy}', not '{order}'");
+            }
+        }
+
         (double, double, double, double)? bbox = null;
         if (Get("bbox") is { } b)
         {
@@ -156,6 +169,7 @@ internal static class EventFilters
             Limit = Int("limit", defaultLimit, 0, maxLimit),
             Offset = Int("offset", 0, 0, int.MaxValue),
             OrderBy = order,
+            After = after,
         };
         return (query, errors);
     }

@@ -46,9 +46,10 @@ internal static class EventsApi
 
         var incidents = store.Query(query);
         var total = store.Count(query);
+        var next = EventCursor.Next(incidents, query);
         return fields == "summary"
-            ? TypedResults.Ok(new EventSummaryPage(total, query.Limit, query.Offset, incidents.Select(EventSummaryDto.From).ToList()))
-            : TypedResults.Ok(new EventPage(total, query.Limit, query.Offset, incidents.Select(EventDto.From).ToList()));
+            ? TypedResults.Ok(new EventSummaryPage(total, query.Limit, query.Offset, incidents.Select(EventSummaryDto.From).ToList(), next))
+            : TypedResults.Ok(new EventPage(total, query.Limit, query.Offset, incidents.Select(EventDto.From).ToList(), next));
     }
 
     public static Results<Ok<EventDetail>, ProblemHttpResult> Get(string id, IEventStore store)

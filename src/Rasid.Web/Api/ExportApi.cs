@@ -57,10 +57,13 @@ internal static class ExportApi
                 await body.WriteAsync(bytes).ConfigureAwait(false);
             }
 
+            // Each page starts after the last one (keyset); the request's offset applies once, before the first.
             int written = 0;
+            var next = query;
             while (written < query.Limit)
             {
-                var page = store.Query(query with { Offset = query.Offset + written, Limit = Math.Min(PageSize, query.Limit - written) });
+                int want = Math.Min(PageSize, query.Limit - written);
+                var page = store.Query(next with { Limit = want });
                 foreach (var incident in page)
                 {
                     writer.Write(incident.Event);
@@ -68,10 +71,12 @@ internal static class ExportApi
 
                 written += page.Count;
                 await Send().ConfigureAwait(false);
-                if (page.Count < PageSize)
+                if (page.Count < want)
                 {
                     break;
                 }
+
+                next = next with { After = EventCursor.After(page[^1], next.OrderBy), Offset = 0 };
             }
 
             writer.Complete();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Rasid.Store;
@@ -42,6 +44,16 @@ internal static class SecurityExtensions
             .AddPolicy(Policies.Read, p => p.AddRequirements(new ReadAccessRequirement()))
             .AddPolicy(Policies.Analyst, p => p.RequireAuthenticatedUser().RequireRole("analyst", "admin"))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole("admin"));
+
+        // Cookies and CSRF tokens are signed with a key ring kept in the store, shared by every serve process on it.
+        services.AddDataProtection().SetApplicationName("rasid");
+        services.AddOptions<KeyManagementOptions>().Configure<IEventStore>((o, store) =>
+        {
+            if (store is IDataProtectionKeyStore keys)
+            {
+                o.XmlRepository = new StoreKeyRing(keys);
+            }
+        });
 
         services.AddAntiforgery(o =>
         {
