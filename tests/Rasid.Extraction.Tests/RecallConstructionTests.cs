@@ -295,7 +295,8 @@ public sealed class RecallConstructionTests
     [Fact]
     public void A_body_sentence_with_a_tag_line_on_its_line_is_no_title()
     {
-        var events = Counted("قتل شخص في هجوم شنه مسلحون مجهولون قرب حي واحد حزيران جنوبي مدينة كركوك.\nوعثرت الشرطة على جثتي رجلين قضيا رميا بالرصاص قرب الطريق الرابط بين كركوك وأربيل شمالي المدينة. سمات كركوك حوادث", "IQ");
+        // Two opening sentences keep the story's incidents out of its lead (a lead's wide place summarises the body).
+        var events = Counted("أفادت مصادر أمنية عراقية بوقوع حوادث متفرقة في البلاد اليوم.\nوقال مصدر إن الأوضاع هادئة في العاصمة.\nقتل شخص في هجوم شنه مسلحون مجهولون قرب حي واحد حزيران جنوبي مدينة كركوك.\nوعثرت الشرطة على جثتي رجلين قضيا رميا بالرصاص قرب الطريق الرابط بين كركوك وأربيل شمالي المدينة. سمات كركوك حوادث", "IQ");
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.Equal("Unidentified Armed Group (Iraq)", e.Actor1?.Name));
     }
