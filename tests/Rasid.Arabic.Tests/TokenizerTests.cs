@@ -72,6 +72,38 @@ public class TokenizerTests
     [InlineData("حلب$", "A:حلب | S:$")]
     public void Handles_symbols_emoji_and_other_scripts(string text, string expected) => Assert.Equal(expected, Render(text));
 
+    [Theory]
+    [InlineData("انفجارعبوة ناسفة", "A:انفجار | A:عبوة | A:ناسفة")]
+    [InlineData("وانفجارقنبلة", "A:وانفجار | A:قنبلة")]
+    [InlineData("بتفجيرسيارة", "A:بتفجير | A:سيارة")]
+    [InlineData("القوات الأمنيةبعد الهجوم", "A:القوات | A:الأمنية | A:بعد | A:الهجوم")]
+    [InlineData("علىالحدود", "A:على | A:الحدود")]
+    [InlineData("المدينةالقديمةفي", "A:المدينة | A:القديمة | A:في")]
+    public void Splits_words_typed_without_the_space_after_a_letter_that_does_not_join(string text, string expected) => Assert.Equal(expected, Render(text));
+
+    [Theory]
+    [InlineData("انفجارات")]
+    [InlineData("الانفجار")]
+    [InlineData("تفجيرهم")]
+    [InlineData("تفجيرات")]
+    [InlineData("انفجاري")]
+    [InlineData("شاطىء")] // an old spelling of ئ: ى before ء is inside the word
+    [InlineData("الطوارىء")]
+    [InlineData("مدرستها")]
+    [InlineData("مستشفى")]
+    public void Keeps_a_word_whole_when_what_follows_the_head_is_a_suffix(string word) => Assert.Equal("A:" + word, Render(word));
+
+    [Fact]
+    public void Glued_words_keep_spans_into_the_original()
+    {
+        const string text = "في انفجارعبوةٍ";
+        var a = TextAnalyzer.Analyze(text);
+        Assert.Equal(3, a.Tokens.Length);
+        Assert.Equal("انفجار", a.Tokens[1].Span.Slice(text));
+        Assert.Equal("عبوةٍ", a.Tokens[2].Span.Slice(text));
+        Assert.Equal(a.Tokens[1].Span.End, a.Tokens[2].Span.Start);
+    }
+
     [Fact]
     public void A_lone_surrogate_is_one_symbol()
     {

@@ -201,4 +201,134 @@ public sealed class RecallConstructionTests
         var events = Counted("خطف تنظيم داعش عشرات المدنيين بعد استيلائه على مدينة تدمر.");
         Assert.Contains(events, e => e.SubEventType == SubEventType.NonStateActorOvertakesTerritory && e.Actor1?.Name == "Islamic State");
     }
+
+    [Theory]
+    [InlineData("أصيب مواطنان بجروح إثر سقوط مقذوف على منزل بمحافظة الحرث من داخل الأراضي اليمنية.", "SA")]
+    [InlineData("أصيب ثلاثة أطفال جراء سقوط قذيفة هاون على مدرسة في حي الميدان بدمشق.", "SY")]
+    [InlineData("تضررت عدة منازل بسقوط صاروخ على حي سكني في مدينة حلب.", "SY")]
+    public void A_projectile_falling_on_a_place_is_shelling(string text, string country)
+    {
+        var e = Assert.Single(Counted(text, country));
+        Assert.Equal(SubEventType.ShellingArtilleryMissileAttack, e.SubEventType);
+    }
+
+    [Theory]
+    [InlineData("احتشد مئات الأهالي في ساحة مدينة حمص مطالبين بالإفراج عن أبنائهم.")]
+    [InlineData("وقال المرصد إن الأهالي الغاضبين نظموا تجمعات في شوارع مدينة طرطوس وطالبوا بمحاسبة القاتل.")]
+    [InlineData("تجمع المئات أمام مبنى المحافظة في مدينة السويداء تنديدا بانقطاع الكهرباء.")]
+    public void A_gathering_with_a_demand_is_a_protest(string text)
+    {
+        var e = Assert.Single(Counted(text));
+        Assert.Equal(SubEventType.PeacefulProtest, e.SubEventType);
+    }
+
+    [Theory]
+    [InlineData("احتشد آلاف المشجعين في الملعب لمتابعة المباراة النهائية.")]
+    [InlineData("احتشد الزوار على الكورنيش لمشاهدة الألعاب النارية في ليلة العيد.")]
+    public void A_crowd_without_a_demand_is_no_protest(string text) => Assert.Empty(Counted(text));
+
+    [Theory]
+    [InlineData("عثرت الشرطة على جثتي رجلين مجهولي الهوية قضيا رميا بالرصاص قرب مدينة كركوك.")]
+    [InlineData("وعثر الأهالي على جثث ثلاثة شبان مكبلي الأيدي وعليها آثار طلقات نارية في قضاء المدائن.")]
+    public void Bodies_found_with_signs_of_violence_are_an_attack_by_an_unidentified_group(string text)
+    {
+        var e = Assert.Single(Counted(text, "IQ"));
+        Assert.Equal(SubEventType.Attack, e.SubEventType);
+        Assert.Equal("Unidentified Armed Group (Iraq)", e.Actor1?.Name);
+        Assert.Equal("Civilians (Iraq)", e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void The_dual_of_bodies_counts_two_dead()
+    {
+        var e = Assert.Single(Counted("عثرت الشرطة على جثتين مجهولتي الهوية عليهما آثار طلقات نارية في مدينة كركوك.", "IQ"));
+        Assert.Equal(2, e.Fatalities);
+    }
+
+    [Theory]
+    [InlineData("عثرت فرق الدفاع المدني على جثة طفل غرق في بركة مياه قرب مدينة كركوك.")]
+    [InlineData("لقي ستة أشخاص مصرعهم في بغداد، في حين تم العثور على جثتين مجهولتي الهوية في كركوك.")]
+    public void Bodies_found_without_a_sign_of_violence_in_their_clause_are_no_attack(string text) => Assert.Empty(Counted(text, "IQ"));
+
+    [Theory]
+    [InlineData("وأعلنت قيادة عمليات بغداد أن 12 عنصرا من تنظيم داعش قتلوا في منطقة الكرمة.")]
+    [InlineData("وأعلنت قيادة عمليات بغداد عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.")]
+    public void Members_of_an_armed_group_killed_without_a_named_killer_fought_the_reporting_command(string text)
+    {
+        var e = Assert.Single(Counted(text, "IQ"));
+        Assert.Equal(SubEventType.ArmedClash, e.SubEventType);
+        Assert.Equal("Islamic State|Military Forces of Iraq (2014-)", string.Join('|', new[] { e.Actor1?.Name, e.Actor2?.Name }.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Attackers_carrying_explosive_belts_killed_while_attacking_forces_are_a_clash()
+    {
+        var e = Assert.Single(Counted("قتل خمسة أشخاص يحملون أحزمة ناسفة أثناء محاولتهم الهجوم على القوات الأمنية العراقية في الرمادي.", "IQ"));
+        Assert.Equal(SubEventType.ArmedClash, e.SubEventType);
+    }
+
+    [Fact]
+    public void Shells_among_small_arms_of_a_ground_attack_are_that_attack()
+    {
+        var e = Assert.Single(Counted("شن مسلحون من تنظيم داعش هجوما استهدف تجمعا للجيش العراقي في بيجي استخدموا فيه أسلحة متوسطة وقذائف هاون.", "IQ"));
+        Assert.Equal(SubEventType.ArmedClash, e.SubEventType);
+    }
+
+    [Theory]
+    [InlineData("قتل شخصان في انفجارعبوة ناسفة قرب محال تجارية في منطقة الكرادة وسط بغداد.", SubEventType.RemoteExplosiveLandmineIed)]
+    [InlineData("أصيب ثلاثة مدنيين في انفجار عبوة ناسفة قرب سوق في بعقوبة.", SubEventType.RemoteExplosiveLandmineIed)]
+    [InlineData("قتل عشرون مسلحا بانفجار سيارة مفخخة، يقودها انتحاري، استهدف مقرا في قضاء البعاج.", SubEventType.SuicideBomb)]
+    public void A_bomb_explosion_is_an_event_by_itself(string text, SubEventType expected)
+    {
+        var e = Assert.Single(Counted(text, "IQ"));
+        Assert.Equal(expected, e.SubEventType);
+    }
+
+    [Fact]
+    public void A_word_after_its_own_noun_points_nowhere()
+    {
+        // "ذاتها" belongs to "المحافظة", "نفسه" to "اليوم": neither makes the next word a told event.
+        var e = Assert.Single(Counted("وفي اليوم نفسه شنت طائرات النظام غارات على بلدة كفرنبل.", "SY"));
+        Assert.Equal(SubEventType.AirDroneStrike, e.SubEventType);
+    }
+
+    [Fact]
+    public void A_body_sentence_with_a_tag_line_on_its_line_is_no_title()
+    {
+        // Two opening sentences keep the story's incidents out of its lead (a lead's wide place summarises the body).
+        var events = Counted("أفادت مصادر أمنية عراقية بوقوع حوادث متفرقة في البلاد اليوم.\nوقال مصدر إن الأوضاع هادئة في العاصمة.\nقتل شخص في هجوم شنه مسلحون مجهولون قرب حي واحد حزيران جنوبي مدينة كركوك.\nوعثرت الشرطة على جثتي رجلين قضيا رميا بالرصاص قرب الطريق الرابط بين كركوك وأربيل شمالي المدينة. سمات كركوك حوادث", "IQ");
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal("Unidentified Armed Group (Iraq)", e.Actor1?.Name));
+    }
+
+    [Theory]
+    [InlineData("وأعلنت قيادة عمليات الأنبار أن 9 أشخاص يحملون أحزمة ناسفة قتلوا أثناء محاولتهم الهجوم على القوات الأمنية العراقية في الرمادي.", 9)]
+    [InlineData("وأعلنت قيادة العمليات المشتركة أن 6 عناصر من تنظيم / داعش / قتلوا وجرح ثلاثة منهم في منطقة الكرمة.", 6)]
+    [InlineData("وقال مصدر أمني إن شخصين قتلا وأصيب خمسة آخرون في انفجار عبوة ناسفة قرب سوق في بعقوبة.", 2)]
+    public void A_death_verb_after_its_victims_takes_their_count(string text, int dead)
+    {
+        var e = Assert.Single(Counted(text, "IQ"));
+        Assert.Equal(dead, e.Fatalities);
+    }
+
+    [Fact]
+    public void A_targeting_verb_after_air_strikes_keeps_every_place_listed()
+    {
+        var events = Counted("وقالت مصادر محلية إن عشرات الغارات استهدفت مواقع الحوثيين في شدا والظاهر.", "YE");
+        Assert.Equal(["Adh Dhaher", "Shada'a"], events.Select(e => e.Location?.Name ?? "").Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Theory]
+    [InlineData("واصلت المقاومة الشعبية تقدمها إلى المدينة الخضراء في شمال عدن، بالإضافة إلى زنجبار عاصمة محافظة أبين.")]
+    [InlineData("واصلت المقاومة الشعبية تقدمها إلى المدينة الخضراء في شمال عدن، فضلا عن زنجبار عاصمة محافظة أبين.")]
+    public void A_place_added_by_bil_idafa_ila_is_one_more_place_of_the_event(string text) =>
+        Assert.Contains(Counted(text, "YE"), e => e.Location?.Name == "Zinjibar");
+
+    [Fact]
+    public void A_bomb_whose_bombers_are_told_later_is_one_suicide_bombing()
+    {
+        var events = Counted("قتل عشرة جنود بتفجير سيارتين مفخختين استهدفتا ثكنات عسكرية في منطقة الثرثار.\nوقال مصدر أمني إن السيارتين كان يقودهما انتحاريان فجرا نفسيهما داخل الثكنات في منطقة الثرثار.", "IQ");
+        var e = Assert.Single(events);
+        Assert.Equal(SubEventType.SuicideBomb, e.SubEventType);
+    }
 }

@@ -72,6 +72,11 @@ internal static class CasualtyStage
                 bestCue = cue;
                 bestDistance = distance;
             }
+            else if (SubjectBefore(doc, cue) is { } subject)
+            {
+                best = subject;
+                bestDistance = distance;
+            }
         }
 
         if (best is { } b && bestCue is not null && trigger.Class is TriggerClass.Clash && OtherSideToll(doc, bestCue) is { } other)
@@ -216,6 +221,52 @@ internal static class CasualtyStage
 
     // "ثمانية أفراد من قبيلة التبو قتلوا": the count, a noun, من and a two-word group before the verb.
     private const int PartitiveReach = 5;
+
+    // Words told between a subject's count and its verb ("8 أشخاص يحملون أحزمة ناسفة قتلوا", "7 عناصر من تنظيم / داعش / قتلوا").
+    private const int SubjectWindow = 8;
+
+    /// <summary>
+    /// A death verb with a plural or dual subject suffix ("قتلوا", "قضوا", "قتلا") after its victims: the count of the
+    /// subject told before it in its clause ("8 أشخاص ... قتلوا"), or a dual noun right before it ("شخصين قتلا").
+    /// </summary>
+    private static DeathCount? SubjectBefore(DocumentMentions doc, CasualtyMention cue)
+    {
+        var text = doc.Text;
+        var verb = text.NormOf(cue.FirstToken);
+        if (cue.EndToken - cue.FirstToken != 1 || verb.Length < 4)
+        {
+            return null;
+        }
+
+        bool plural = verb.EndsWith("وا", StringComparison.Ordinal);
+        bool dual = !plural && verb.EndsWith('ا') && verb.Length <= 5 && !verb.StartsWith("قتيل", StringComparison.Ordinal);
+        if (!plural && !dual)
+        {
+            return null;
+        }
+
+        int clause = text.ClauseOf(cue.FirstToken);
+        var counts = CueLexicons.BuiltIn.ImpliedCountLookup;
+        for (int i = cue.FirstToken - 1; i >= Math.Max(0, cue.FirstToken - SubjectWindow) && text.ClauseOf(i) == clause; i--)
+        {
+            if (doc.Casualties.Any(c => c.FirstToken <= i && c.EndToken > i))
+            {
+                return null; // another casualty word comes first: the count is its own
+            }
+
+            if (doc.Numbers.FirstOrDefault(n => n.EndToken - 1 == i) is { } n && n.Value <= MaxCredibleToll)
+            {
+                return Count(n);
+            }
+
+            if (dual && cue.FirstToken - i <= 2 && counts.TryGetValue(text.NormOf(i), out int c2) && c2 == 2)
+            {
+                return new DeathCount(2, null, null, true); // "شخصين قتلا"
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"مقتل شخص" 1, "مقتل جنديين" 2, "لقيا مصرعهما" 2: a singular or dual noun or pronoun is a count of its own.</summary>
     private static int? ImpliedCount(DocumentMentions doc, CasualtyMention cue)

@@ -332,6 +332,12 @@ internal static class EventMerger
             into.Actor1 = named; // "خطف العمال" (no one named) retells "قال داعش إنه خطف": the claimant did it
         }
 
+        // "تفجير سيارتين مفخختين" then "يقودهما انتحاريان فجرا نفسيهما": the bomb told with its bomber is a suicide bombing.
+        if (into.SubEventType == SubEventType.RemoteExplosiveLandmineIed && other.SubEventType == SubEventType.SuicideBomb)
+        {
+            into.SubEventType = SubEventType.SuicideBomb;
+        }
+
         into.Actor1 ??= other.Actor1;
         if (into.Actor2 is null && other.Actor2 is not null && other.Actor2.Name != into.Actor1?.Name)
         {

@@ -24,7 +24,9 @@ internal static class PlaceAttribution
                 break;
             }
 
-            if (o.Class != t.Class)
+            // "عشرات الغارات استهدفت مواقع الحوثيين في شدا والظاهر": a targeting verb after a weapon word tells the same
+            // strike, so its places are the strike's.
+            if (o.Class != t.Class && !(o.Class == TriggerClass.Attack && t.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide))
             {
                 nextTrigger = o.FirstToken;
                 break;
@@ -158,10 +160,23 @@ internal static class PlaceAttribution
             || gap == 1 && doc.Text.NormOf(first.EndToken) is "و";
     }
 
-    /// <summary>"غارات على قرية X التي ...، وعلى قرية Y": a second object of the same verb, introduced by وعلى / وفي.</summary>
+    /// <summary>
+    /// "غارات على قرية X التي ...، وعلى قرية Y": a second object of the same verb, introduced by وعلى / وفي, or added by
+    /// "بالإضافة إلى", "إضافة إلى", "فضلا عن" ("واصلت تقدمها إلى المدينة الخضراء، بالإضافة إلى زنجبار").
+    /// </summary>
     private static bool IsParallelObject(DocumentMentions doc, PlaceRef p)
     {
         var text = doc.Text;
+        if (p.FirstToken >= 2)
+        {
+            var by = text.NormOf(p.FirstToken - 1);
+            var adding = text.NormOf(p.FirstToken - 2);
+            if ((by is "الي" && adding is "بالاضافه" or "اضافه" or "وبالاضافه") || (by is "عن" && adding is "فضلا"))
+            {
+                return true;
+            }
+        }
+
         for (int back = 1; back <= 2 && p.FirstToken - back >= 0; back++)
         {
             if (text.Tokens[p.FirstToken - back].Kind != Arabic.Text.TokenKind.ArabicWord)

@@ -97,6 +97,15 @@ internal static class TriggerStage
             result.Add(t);
         }
 
+        // The shooting or killing words that show bodies died violently are told of the bodies' killing, not a second
+        // event (and not one by the police who found them: "عثرت الشرطة على جثث ... أعدموا رميا بالرصاص").
+        var bodies = result.Where(t => t.Class == TriggerClass.Bodies).Select(t => text.ClauseOf(t.FirstToken)).ToHashSet();
+        if (bodies.Count > 0)
+        {
+            result.RemoveAll(t => t.Class is TriggerClass.Execution or TriggerClass.Attack or TriggerClass.Kill or TriggerClass.Assassination
+                && bodies.Contains(text.ClauseOf(t.FirstToken)));
+        }
+
         doc.Triggers = result;
     }
 
