@@ -78,6 +78,15 @@ public sealed class PlaceFinder
                 }
             }
 
+            if (QuotedNameAfterTrigger(text, i, triggers) is { } quoted)
+            {
+                // "مديرية «الحزم»", "قاعدة "العند"": a name the gazetteer knows only with its trigger word, quoted apart from it.
+                var cue = CueBefore(text, i, 0, triggers, relationsByEnd, raws);
+                raws.Add(new Raw(i, quoted.End, new TextSpan(tokens[i].Span.Start, tokens[quoted.End - 1].Span.End), quoted.Places, cue, false));
+                i = quoted.End - 1;
+                continue;
+            }
+
             // "أطراف المدينة"، "شمال البلدة": the town just named, seen from a relation word.
             if (relationsByEnd.TryGetValue(i, out var before) && before.Value.Relation is PlaceRelation.Near or PlaceRelation.Direction or PlaceRelation.Countryside
                 && IsAnaphoricTown(text, i))
@@ -196,6 +205,41 @@ public sealed class PlaceFinder
 
         return cue;
     }
+
+    /// <summary>
+    /// A quoted name right after a trigger word ("مديرية «ميدي»") that the gazetteer lists only together with that word
+    /// ("مديرية الحزم": the bare word is a common noun): the longest such name of up to three words before the closing quote.
+    /// </summary>
+    private (int End, Place[] Places)? QuotedNameAfterTrigger(AnalyzedText text, int i, Dictionary<int, PhraseMatch<PlaceKind>> triggers)
+    {
+        if (i < 2 || text.Tokens[i - 1].Kind != TokenKind.Punctuation || text.NormOf(i - 1) is not ("\u00AB" or "\"" or "\u201C" or "'")
+            || !triggers.TryGetValue(i - 1, out var trigger))
+        {
+            return null;
+        }
+
+        var trig = string.Join(' ', Enumerable.Range(trigger.FirstToken, trigger.EndToken - trigger.FirstToken)
+            .Select(t => t == trigger.FirstToken ? text.NormOf(t)[trigger.PrefixLength..].ToString() : text.NormString(t)));
+        int last = i;
+        while (last < text.Tokens.Length && last < i + MaxQuotedWords && text.Tokens[last].Kind == TokenKind.ArabicWord)
+        {
+            last++;
+        }
+
+        for (int end = last; end > i; end--)
+        {
+            var name = trig + " " + string.Join(' ', Enumerable.Range(i, end - i).Select(text.NormString));
+            var places = _g.Lookup(name);
+            if (places.Count > 0)
+            {
+                return (end, places.ToArray());
+            }
+        }
+
+        return null;
+    }
+
+    private const int MaxQuotedWords = 3;
 
     /// <summary>"على بعد 20 كم شرق": a number and unit right before a direction word.</summary>
     private void DistanceBefore(AnalyzedText text, int relFirst, Dictionary<int, PhraseMatch<RelationCue>> relations, ref Cue cue)

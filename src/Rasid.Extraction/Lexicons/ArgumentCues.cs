@@ -40,6 +40,12 @@ public enum ArgumentRole
 
     /// <summary>Opens a clause that gives the other side's toll of the fight just told ("فيما قتل أحد رجال المقاومة"): summed.</summary>
     OtherToll,
+
+    /// <summary>
+    /// The place right after it is not where the event happened: the seat of a body or speaker ("التي يوجد مقرها في
+    /// طرابلس"), where people or forces came from ("قادمة من صنعاء", "نازحي صلاح الدين") or fled to ("فروا إلى").
+    /// </summary>
+    Elsewhere,
 }
 
 /// <summary>data/extraction/argument-cues.tsv compiled into a phrase matcher.</summary>

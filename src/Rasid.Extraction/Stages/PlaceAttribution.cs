@@ -243,7 +243,31 @@ internal static class PlaceAttribution
     }
 
     /// <summary>A place that only locates or compares: an anchor of a relative place, or a place after "بعد" ("حررت ثالث مدينة بعد مدينتي الضالع وعدن": those fell before).</summary>
-    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p);
+    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p) || IsElsewhere(doc, p);
+
+    /// <summary>
+    /// "التي يوجد مقرها في طرابلس", "تعزيزات قادمة من صنعاء", "نازحي صلاح الدين": a seat, an origin or a refuge, not where
+    /// the event happened (and so are the places listed with it: "قادمة من صنعاء وذمار").
+    /// </summary>
+    private static bool IsElsewhere(DocumentMentions doc, PlaceRef p)
+    {
+        int at = p.FirstToken;
+        if (doc.RoleBeforeToken.TryGetValue(at, out var noun) && noun == ArgumentRole.PlaceNoun && at >= 1)
+        {
+            at = PlaceNounStart(doc, at);
+        }
+
+        if (doc.RoleBeforeToken.TryGetValue(at, out var role) && role == ArgumentRole.Elsewhere)
+        {
+            return true;
+        }
+
+        var word = doc.Text.NormOf(p.FirstToken);
+        bool glued = word.Length > 0 && word[0] == 'و';
+        var previous = doc.Places.LastOrDefault(o => o.FirstToken < p.FirstToken
+            && (o.EndToken == p.FirstToken && glued || o.EndToken == p.FirstToken - 1 && doc.Text.NormOf(o.EndToken) is "و" or ","));
+        return previous is not null && IsElsewhere(doc, previous);
+    }
 
     /// <summary>"شارعي الثورة وبغداد", "شارع حلب": a street named after a town, not the town.</summary>
     private static bool IsStreetName(DocumentMentions doc, PlaceRef p)
