@@ -72,6 +72,12 @@ public sealed class PlaceFinder
                 {
                     // A weakly cued name (only a preposition or a conjunction) keeps only readings in the hinted country.
                     var places = weak && hint is not null ? m.Value.Where(p => p.CountryCode == hint).ToArray() : m.Value;
+                    if (cue.Trigger is { } named && WithTrigger(text, named, MatchKey(text, m)) is { Count: > 0 } own2)
+                    {
+                        // "مديرية «الحزم»": the district listed with its trigger word is a reading beside the bare town.
+                        places = [.. places.Union(own2)];
+                    }
+
                     raws.Add(new Raw(m.FirstToken, m.EndToken, m.Span, places, cue, false) { Weak = weak });
                     i = m.EndToken - 1;
                     continue;
@@ -194,6 +200,7 @@ public sealed class PlaceFinder
             bool conj = prefix.Length > 0 && word[0] == 'و' && last.End == k;
             bool sep = last.End == k - 1 && (text.NormOf(k - 1) is "و" or "," or "-" || text.NormOf(k - 1).SequenceEqual("او"));
             cue.Chained = conj || sep;
+            cue.ChainedToCued = cue.Chained && (last.Cue.Trigger is not null || last.Cue.Relation is not null || last.Cue.ChainedToCued);
             if (cue.Chained && cue.Relation is null && last.Cue.Relation is { Value.Relation: PlaceRelation.Near or PlaceRelation.Countryside or PlaceRelation.Direction } shared)
             {
                 // "قرب حلب والحسكة", "في محيط بلدتي الفوعة وكفريا", "ريفي إدلب وحلب": the relation covers the whole list
@@ -218,8 +225,6 @@ public sealed class PlaceFinder
             return null;
         }
 
-        var trig = string.Join(' ', Enumerable.Range(trigger.FirstToken, trigger.EndToken - trigger.FirstToken)
-            .Select(t => t == trigger.FirstToken ? text.NormOf(t)[trigger.PrefixLength..].ToString() : text.NormString(t)));
         int last = i;
         while (last < text.Tokens.Length && last < i + MaxQuotedWords && text.Tokens[last].Kind == TokenKind.ArabicWord)
         {
@@ -228,8 +233,7 @@ public sealed class PlaceFinder
 
         for (int end = last; end > i; end--)
         {
-            var name = trig + " " + string.Join(' ', Enumerable.Range(i, end - i).Select(text.NormString));
-            var places = _g.Lookup(name);
+            var places = WithTrigger(text, trigger, string.Join(' ', Enumerable.Range(i, end - i).Select(text.NormString)));
             if (places.Count > 0)
             {
                 return (end, places.ToArray());
@@ -240,6 +244,14 @@ public sealed class PlaceFinder
     }
 
     private const int MaxQuotedWords = 3;
+
+    /// <summary>The gazetteer entries named "TRIGGER NAME" ("مديرية الحزم") for a trigger match and a normalized name.</summary>
+    private IReadOnlyList<Place> WithTrigger(AnalyzedText text, PhraseMatch<PlaceKind> trigger, string name)
+    {
+        var trig = string.Join(' ', Enumerable.Range(trigger.FirstToken, trigger.EndToken - trigger.FirstToken)
+            .Select(t => t == trigger.FirstToken ? text.NormOf(t)[trigger.PrefixLength..].ToString() : text.NormString(t)));
+        return _g.Lookup(trig + " " + name);
+    }
 
     /// <summary>"على بعد 20 كم شرق": a number and unit right before a direction word.</summary>
     private void DistanceBefore(AnalyzedText text, int relFirst, Dictionary<int, PhraseMatch<RelationCue>> relations, ref Cue cue)
@@ -289,7 +301,7 @@ public sealed class PlaceFinder
             {
                 HomographKind.Function => false,
                 HomographKind.Person or HomographKind.Organisation => strongCue,
-                _ => strongCue || (weak = cue.Preposition && InHint(m.Value, hint)),
+                _ => strongCue || cue.ChainedToCued || (weak = cue.Preposition && InHint(m.Value, hint)),
             };
         }
 
@@ -779,6 +791,9 @@ public sealed class PlaceFinder
         public double? DistanceKm;
         public bool Preposition;
         public bool Chained;
+
+        /// <summary>Chained to a place that had a trigger or relation ("مديريتي بعدان والسدة"): the list shares that cue.</summary>
+        public bool ChainedToCued;
     }
 
     private sealed class Raw(int first, int end, TextSpan span, Place[] places, Cue cue, bool unknown)

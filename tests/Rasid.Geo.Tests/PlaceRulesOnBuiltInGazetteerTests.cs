@@ -120,4 +120,30 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
         var m = On("قصف المتمردون بقذائف الهاون حي الدمينة بمنطقة دار سعد", "YE", "الدمينة");
         Assert.Equal(GeoPrecision.Town, m.Precision);
     }
+
+    [Theory]
+    [InlineData("غارات جوية على مديرية «الحزم» بمحافظة الجوف", "الحزم", "ye-al-hazm-district")]
+    [InlineData("اشتباكات قرب قاعدة \"العند\" الجوية", "العند", "ye-al-anad-air-base")]
+    public void A_quoted_name_after_its_trigger_word_is_found(string text, string surface, string id)
+    {
+        Assert.Equal(id, On(text, "YE", surface).Place!.Id);
+    }
+
+    [Theory]
+    [InlineData("قصفت طائرات التحالف مواقع في الحزم", "الحزم", "ye-al-hazm")]
+    [InlineData("سقطت قذائف على سوق في حرض", "حرض", "ye-haradh-town")]
+    [InlineData("سيطرت المقاومة على مديريتي بعدان والسدة", "السدة", "ye-as-saddah")]
+    public void A_town_whose_name_is_a_common_word_counts_after_a_preposition(string text, string surface, string id)
+    {
+        Assert.Equal(id, On(text, "YE", surface).Place!.Id);
+    }
+
+    [Theory]
+    [InlineData("انطلقت عاصفة الحزم قبل أشهر", "الحزم")]
+    [InlineData("حرض الخطيب أنصاره على العنف", "حرض")]
+    [InlineData("نظم الحراك الجنوبي مسيرة حاشدة", "الحراك")]
+    public void A_town_whose_name_is_a_common_word_is_no_place_without_a_cue(string text, string word)
+    {
+        Assert.DoesNotContain(Find(text, "YE"), m => m.Surface.Contains(word, StringComparison.Ordinal));
+    }
 }
