@@ -146,4 +146,15 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
     {
         Assert.DoesNotContain(Find(text, "YE"), m => m.Surface.Contains(word, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("اعتقلت الشرطة مطلوبا على الطريق بين حمص وحماة", "حماة")]
+    [InlineData("انفجرت عبوة على الطريق الرابط بين حلب والباب", "حلب")]
+    [InlineData("كمين على الطريق المؤدي إلى تدمر", "تدمر")]
+    public void A_road_between_places_or_leading_to_one_is_near_them(string text, string surface)
+    {
+        var m = On(text, "SY", surface);
+        Assert.Equal(GeoPrecision.Near, m.Precision);
+        Assert.Equal(PlaceRelation.Near, m.Relation);
+    }
 }
