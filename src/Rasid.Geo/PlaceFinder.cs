@@ -118,6 +118,7 @@ public sealed class PlaceFinder
         }
 
         Resolve(text, raws, hint);
+        FitReadingsToTheirAnchors(text, raws);
         DropIncoherentWeakNames(raws);
         DemoteImplausibleReadings(text, raws, hint);
         return raws.Select(r => ToMention(text, r, raws, hint, relationsByStart)).OfType<PlaceMention>().ToList();
@@ -387,6 +388,49 @@ public sealed class PlaceFinder
             }
         }
     }
+
+    /// <summary>
+    /// "حصيبة شرقي الرمادي", "البعاج (120 كم غرب الموصل)": a name followed by a direction from another place lies there.
+    /// A reading far from that anchor (beyond the stated distance, or 100 km when none is stated) is another place of
+    /// the same name when one within reach exists: the best such reading is taken instead. (With none, the far reading
+    /// stays: "البعاج شمال غرب بغداد" names a place 400 km away.)
+    /// </summary>
+    private static void FitReadingsToTheirAnchors(AnalyzedText text, List<Raw> raws)
+    {
+        for (int i = 0; i + 1 < raws.Count; i++)
+        {
+            var r = raws[i];
+            var anchor = raws[i + 1];
+            if (r.Ranked is not { Length: > 0 } ranked || anchor.Ranked is not { Length: > 0 } || r.Cue.Relation is not null
+                || anchor.Cue.Relation is not { Value.Relation: PlaceRelation.Direction or PlaceRelation.Near } || anchor.Cue.RelationStart < r.Span.End
+                || !text.Original.AsSpan(r.Span.End, anchor.Cue.RelationStart - r.Span.End).Trim(" \t(\u00AB\u201C\"-\u2013,\u060C".AsSpan()).IsEmpty)
+            {
+                continue;
+            }
+
+            var at = anchor.Ranked[0].Place;
+            if (!at.Kind.IsSettlement())
+            {
+                // "حصيبة غربي الأنبار": a governorate's label point says nothing of how far its west lies.
+                continue;
+            }
+
+            double limit = Math.Max(AnchorReach, (anchor.Cue.DistanceKm ?? 0) * 1.5 + 30);
+            if (GeoMath.DistanceKm(ranked[0].Place, at) <= limit)
+            {
+                continue;
+            }
+
+            var fitting = ranked.Where(x => GeoMath.DistanceKm(x.Place, at) <= limit).ToArray();
+            if (fitting.Length > 0)
+            {
+                r.Ranked = [.. fitting, .. ranked.Except(fitting)];
+            }
+        }
+    }
+
+    // How far from its anchor a place said to lie "east of X" may be when no distance is stated.
+    private const double AnchorReach = 100;
 
     /// <summary>
     /// A reading that makes a name a place without any cue: a country, governorate or city, a place of 10,000+ people,

@@ -157,4 +157,19 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
         Assert.Equal(GeoPrecision.Near, m.Precision);
         Assert.Equal(PlaceRelation.Near, m.Relation);
     }
+
+    [Theory]
+    [InlineData("صدت الشرطة هجوما في حصيبة شرقي الرمادي", "iq-husaybah-al-sharqiyah")]
+    [InlineData("صدت الشرطة هجوما في حصيبة قرب القائم", "iq-husaybah-qaim")]
+    [InlineData("صدت الشرطة هجوما في حصيبة غربي الأنبار", "iq-husaybah-qaim")]
+    public void A_name_followed_by_a_direction_from_a_town_takes_the_reading_near_that_town(string text, string id)
+    {
+        Assert.Equal(id, On(text, "IQ", "حصيبة").Place!.Id);
+    }
+
+    [Fact]
+    public void A_far_place_said_to_lie_in_a_direction_from_the_capital_keeps_its_only_reading()
+    {
+        Assert.Equal("Al Baaj", On("قتل 30 مسلحا في هجوم على معسكر في البعاج شمال غرب بغداد", "IQ", "البعاج").Place!.NameEn);
+    }
 }
