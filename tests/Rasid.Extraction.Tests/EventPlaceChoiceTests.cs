@@ -32,4 +32,15 @@ public sealed class EventPlaceChoiceTests
         Assert.NotEmpty(events);
         Assert.All(events, e => Assert.Equal("Marib", e.Location?.Name));
     }
+
+    [Theory]
+    [InlineData("قصفت طائرات التحالف أمس مواقع الحوثيين في محافظة لحج جنوب اليمن.", "Lahij")]
+    [InlineData("تمكنت المقاومة بمحافظة تعز في جنوب غرب اليمن أمس من التقدم بعد اشتباكات عنيفة مع الحوثيين.", "Taizz")]
+    [InlineData("قتل ثلاثة مسلحين أمس في اشتباكات في مدينة درنة شرقي ليبيا.", "Darnah")]
+    public void A_part_of_the_country_named_after_a_place_only_locates_it(string text, string place)
+    {
+        var events = Run(text, text.Contains("ليبيا", StringComparison.Ordinal) ? "LY" : "YE");
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Equal(place, e.Location?.Name));
+    }
 }

@@ -172,4 +172,17 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
     {
         Assert.Equal("Al Baaj", On("قتل 30 مسلحا في هجوم على معسكر في البعاج شمال غرب بغداد", "IQ", "البعاج").Place!.NameEn);
     }
+
+    [Theory]
+    [InlineData("قتل خمسة في غارة جنوب اليمن", "YE", "جنوب اليمن", "Aden")]
+    [InlineData("اشتباكات عنيفة في وسط اليمن", "YE", "وسط اليمن", "Ibb")]
+    [InlineData("غارات جوية على مواقع غربي العراق", "IQ", "غربي العراق", "Anbar")]
+    [InlineData("اشتباكات في الغرب الليبي", "LY", "الغرب الليبي", "Tripoli")]
+    public void A_compass_part_of_a_country_is_a_region_near_its_main_town(string text, string hint, string surface, string admin1)
+    {
+        var m = On(text, hint, surface);
+        Assert.Equal(PlaceKind.Region, m.Place!.Kind);
+        Assert.Equal(admin1, m.Place.Admin1);
+        Assert.Equal(GeoPrecision.Near, m.Precision);
+    }
 }

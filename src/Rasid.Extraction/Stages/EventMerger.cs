@@ -62,7 +62,8 @@ internal static class EventMerger
             var detail = body.FirstOrDefault(b => b != p
                 && (b.SubEventType.Parent() == p.SubEventType.Parent()
                     || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1))
-                && (!wide || (b.SubEventType == p.SubEventType && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= WideSummaryDays
+                && (!wide || (tally && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= 1) // "مقتل 28 في حوادث متفرقة غربي العراق"
+                    || (b.SubEventType == p.SubEventType && Math.Abs(b.EventDate.DayNumber - p.EventDate.DayNumber) <= WideSummaryDays
                     && CompatibleActors(b, p))) // the same parties: a fight of others in the area is another event
                 && b.Modality.Counts() == p.Modality.Counts() && b.Place?.Location is { Precision: not GeoPrecision.Province } l && !(wide && b.Place.Wide)
                 && string.Equals(l.Admin1, p.Place!.Location!.Admin1, StringComparison.OrdinalIgnoreCase));

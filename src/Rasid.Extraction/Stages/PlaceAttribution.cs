@@ -232,6 +232,12 @@ internal static class PlaceAttribution
                 distance += ProvincePenalty;
             }
 
+            if (IsCompassRegion(doc, p))
+            {
+                // "بمحافظة تعز في جنوب غرب اليمن": a part of the country is coarser still than the governorate beside it.
+                distance += ProvincePenalty;
+            }
+
             if (distance < bestDistance)
             {
                 best = p;
@@ -243,7 +249,28 @@ internal static class PlaceAttribution
     }
 
     /// <summary>A place that only locates or compares: an anchor of a relative place, or a place after "بعد" ("حررت ثالث مدينة بعد مدينتي الضالع وعدن": those fell before).</summary>
-    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p) || IsElsewhere(doc, p);
+    private static bool IsNotEventPlace(DocumentMentions doc, PlaceRef p) => IsAnchor(doc, p) || FollowsBaad(doc, p) || IsStreetName(doc, p) || IsElsewhere(doc, p)
+        || LocatesThePlaceBefore(doc, p);
+
+    /// <summary>
+    /// "في محافظة لحج جنوب اليمن", "درنة (شرق ليبيا)": a part of the country right after another place only says where that
+    /// place lies.
+    /// </summary>
+    private static bool LocatesThePlaceBefore(DocumentMentions doc, PlaceRef p)
+    {
+        if (!IsCompassRegion(doc, p))
+        {
+            return false;
+        }
+
+        var text = doc.Text;
+        return doc.Places.Any(o => o.Location is not null && !ReferenceEquals(o, p) && o.EndToken <= p.FirstToken && p.FirstToken - o.EndToken <= LocatorGap
+            && text.ClauseOf(o.FirstToken) == text.ClauseOf(p.FirstToken)
+            && Enumerable.Range(o.EndToken, p.FirstToken - o.EndToken).All(k => text.Tokens[k].Kind == Arabic.Text.TokenKind.Punctuation || text.NormOf(k) is "في"));
+    }
+
+    // "X (في) جنوب اليمن": at most a bracket and "في" between a place and the region that locates it.
+    private const int LocatorGap = 2;
 
     /// <summary>
     /// "التي يوجد مقرها في طرابلس", "تعزيزات قادمة من صنعاء", "نازحي صلاح الدين": a seat, an origin or a refuge, not where
@@ -425,7 +452,12 @@ internal static class PlaceAttribution
             return false;
         }
 
-        // The compass word opens the name ("شمال سوريا"); a governorate's countryside ("ريف حلب الشمالي") is no such part.
+        // The compass word opens the name ("شمال سوريا", "وسط اليمن"); a governorate's countryside ("ريف حلب الشمالي") is no such part.
+        if (doc.Text.NormOf(p.FirstToken) is "وسط" or "الوسط")
+        {
+            return true;
+        }
+
         for (int end = p.FirstToken + 1; end < p.EndToken && end <= p.FirstToken + 2; end++)
         {
             if (doc.RoleBeforeToken.TryGetValue(end, out var role) && role == ArgumentRole.Direction)
