@@ -142,6 +142,8 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
     [InlineData("انطلقت عاصفة الحزم قبل أشهر", "الحزم")]
     [InlineData("حرض الخطيب أنصاره على العنف", "حرض")]
     [InlineData("نظم الحراك الجنوبي مسيرة حاشدة", "الحراك")]
+    [InlineData("وقال المصدر إن القتلى من المدنيين وأنه تم نقلهم إلى المستشفى", "وأنه")]
+    [InlineData("سيطرت القوات على الطرق المؤدية إلى المدينة", "المؤدية")]
     public void A_town_whose_name_is_a_common_word_is_no_place_without_a_cue(string text, string word)
     {
         Assert.DoesNotContain(Find(text, "YE"), m => m.Surface.Contains(word, StringComparison.Ordinal));
