@@ -712,6 +712,13 @@ public sealed class PlaceFinder
 
         var relation = cue.Relation?.Value.Relation ?? (unknown ? PlaceRelation.Context : PlaceRelation.None);
         var precision = Precision(place, cue, unknown);
+        if (unknown && cue.Relation is null && TownItLiesIn(text, r, raws) is { } town)
+        {
+            // "بمنطقة الساحل الشرقي في مدينة درنة", "حي نزال وسط مدينة الفلوجة": an area named as a part of a town is in it.
+            place = town;
+            precision = GeoPrecision.Town;
+        }
+
         if (precision == GeoPrecision.Near && cue.Relation is null && _cues.UrbanDistricts.Contains(place.Id)
             && (!unknown || cue.Trigger is { Value: PlaceKind.Neighbourhood or PlaceKind.Site }))
         {
@@ -786,6 +793,60 @@ public sealed class PlaceFinder
 
         return GeoPrecision.Town;
     }
+
+    /// <summary>
+    /// The town an unknown area, quarter or site is said to be in: the next place, a town, joined to it by "في"، "بـ"،
+    /// "داخل" or "وسط" (a direction word and punctuation may stand between: "منطقة الساحل الشرقي في مدينة درنة").
+    /// </summary>
+    private Place? TownItLiesIn(AnalyzedText text, Raw r, List<Raw> raws)
+    {
+        if (r.Cue.Trigger is not { Value: PlaceKind.Region or PlaceKind.Neighbourhood or PlaceKind.Site })
+        {
+            return null;
+        }
+
+        var next = raws.FirstOrDefault(o => o.First >= r.End);
+        if (next?.Ranked is not { Length: > 0 } ranked || !ranked[0].Place.Kind.IsSettlement() || ranked[0].Place.Kind == PlaceKind.Neighbourhood
+            || next.Cue.Relation is not null)
+        {
+            return null;
+        }
+
+        int start = next.Cue.Trigger?.FirstToken ?? next.First;
+        if (start - r.End > MaxWordsToTown)
+        {
+            return null;
+        }
+
+        bool linked = false;
+        for (int k = r.End; k < start; k++)
+        {
+            if (text.Tokens[k].Kind == TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            var w = text.NormOf(k);
+            if (w is "في" or "داخل" or "وسط")
+            {
+                linked = true;
+                continue;
+            }
+
+            if (!_cues.Relations.TryMatchAt(text, k, out var d) || d.Value.Relation != PlaceRelation.Direction)
+            {
+                return null;
+            }
+
+            k = d.EndToken - 1;
+        }
+
+        // "بمدينة درنة", "بالفلوجة": the preposition glued to the town's trigger or name.
+        linked |= next.Cue.Trigger is { } t ? text.NormOf(t.FirstToken)[..t.PrefixLength].Contains('ب') : next.Cue.Preposition;
+        return linked ? ranked[0].Place : null;
+    }
+
+    private const int MaxWordsToTown = 4;
 
     /// <summary>The known place an unknown name is located at: nearest in its sentence, else the latest before it, else the next, else the hinted country.</summary>
     private Place? Fallback(AnalyzedText text, Raw r, List<Raw> raws, string? hint)

@@ -187,4 +187,21 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
         Assert.Equal(admin1, m.Place.Admin1);
         Assert.Equal(GeoPrecision.Near, m.Precision);
     }
+
+    [Theory]
+    [InlineData("انفجرت سيارة في منطقة الكورنيش الشرقي في مدينة درنة", "LY", "الكورنيش", "Darnah")]
+    [InlineData("انفجار عبوة في منطقة الصناعة بالحسكة", "SY", "الصناعة", "Al Hasakah")]
+    public void An_unknown_area_said_to_be_in_a_town_is_in_the_town(string text, string hint, string surface, string town)
+    {
+        var m = On(text, hint, surface);
+        Assert.True(m.IsUnknownName);
+        Assert.Equal(town, m.Place!.NameEn);
+        Assert.Equal(GeoPrecision.Town, m.Precision);
+    }
+
+    [Fact]
+    public void An_unknown_valley_beside_a_town_stays_near_it()
+    {
+        Assert.Equal(GeoPrecision.Near, On("دمرت الغارة سيارة عند وصولها إلى وادي ضيقة بلدة المحفد", "YE", "ضيقة").Precision);
+    }
 }
