@@ -37,6 +37,8 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
     [InlineData("تصدت المقاومة لهجوم في جبهة صرواح", "صرواح")]
     [InlineData("تبادل الطرفان القصف على جبهتي البلق والجدعان", "البلق")]
     [InlineData("سيطر المسلحون على حاجز مطل على بلدة بلودان", "بلودان")]
+    [InlineData("قتل جندي بمقذوف أطلق على قطاع نجران", "نجران")]
+    [InlineData("سقطت قذائف على مواقع في قطاع ظهران الجنوب", "ظهران الجنوب")]
     public void A_front_or_a_position_overlooking_a_place_is_near_it(string text, string surface)
     {
         Assert.Equal(GeoPrecision.Near, On(text, text.Contains("بلودان", StringComparison.Ordinal) ? "SY" : "YE", surface).Precision);
