@@ -90,6 +90,20 @@ public sealed class SnippetExtractionTests
     }
 
     [Fact]
+    public void Not_knowing_whether_a_known_strike_used_a_drone_leaves_the_strike_standing()
+    {
+        var events = Run("قال المتحدث إن غارة جوية قتلت القيادي في ريف إدلب، ولم يحدد ما إذا كانت الغارة تمت بطائرة بدون طيار.");
+        Assert.Contains(events, e => e.Modality.Counts());
+        Assert.DoesNotContain(events, e => e.Modality == Modality.Negated);
+    }
+
+    [Fact]
+    public void Not_knowing_whether_there_was_an_attack_is_no_event()
+    {
+        Assert.DoesNotContain(Run("ولم يتضح ما إذا كان هجوم قد وقع على الحاجز في البلدة."), e => e.Modality.Counts());
+    }
+
+    [Fact]
     public void Since_the_start_of_this_month_is_no_long_span()
     {
         // "منذ بداية الشهر الجاري" is days, not a tally of months: the clash stays an event.

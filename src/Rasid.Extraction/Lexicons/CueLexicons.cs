@@ -21,7 +21,9 @@ public enum CueScope
 /// which <see cref="IsRelativePronoun"/> marks: a whole-clause cue does not reach across one ("… داعش الذي يسيطر على
 /// المدينة منذ العام الماضي": the span belongs to the relative clause, not to the fighting before it).
 /// </summary>
-public sealed record ModalityCue(Modality? Modality, CueScope Scope, int Tokens, bool OnlyBeforeImperfect, bool IsRelativePronoun = false);
+/// <remarks><see cref="IsWhether"/> marks "ما إذا" (whether): "لم يتضح ما إذا كانت الغارة تمت بطائرة" doubts a detail of a
+/// strike it presupposes, so a negation before it does not reach a definite trigger after it.</remarks>
+public sealed record ModalityCue(Modality? Modality, CueScope Scope, int Tokens, bool OnlyBeforeImperfect, bool IsRelativePronoun = false, bool IsWhether = false);
 
 public enum CasualtyKind
 {
@@ -73,11 +75,12 @@ public sealed class CueLexicons
                 beforeImperfect = true;
             }
 
-            if (name == "relative-pronoun")
+            if (name is "relative-pronoun" or "whether")
             {
+                var marker = new ModalityCue(null, CueScope.Tokens, 0, false, IsRelativePronoun: name == "relative-pronoun", IsWhether: name == "whether");
                 foreach (var phrase in LexiconFiles.Expand(row["cue"]))
                 {
-                    modEntries.Add((phrase, new ModalityCue(null, CueScope.Tokens, 0, false, IsRelativePronoun: true)));
+                    modEntries.Add((phrase, marker));
                 }
 
                 continue;

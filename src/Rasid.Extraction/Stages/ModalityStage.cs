@@ -53,6 +53,11 @@ internal static class ModalityStage
                 continue;
             }
 
+            if (governs && WhetherPresupposes(doc, cue, triggerToken))
+            {
+                continue;
+            }
+
             if (!governs || (cue.Cue.OnlyBeforeImperfect && !NextIsImperfect(doc, cue.EndToken)))
             {
                 continue;
@@ -91,6 +96,30 @@ internal static class ModalityStage
         }
 
         return false;
+    }
+
+    // "لم يتضح ما إذا كانت الغارة تمت بطائرة بدون طيار": the question is about a detail of "الغارة", a strike the article
+    // (ال) presents as known; the negation before "ما إذا" leaves it standing. An indefinite trigger stays governed.
+    private static bool WhetherPresupposes(DocumentMentions doc, CueMention cue, int triggerToken)
+    {
+        foreach (var other in doc.Cues)
+        {
+            if (other.Cue.IsWhether && other.FirstToken >= cue.EndToken && other.EndToken <= triggerToken
+                && triggerToken - other.EndToken <= WhetherReach && IsDefinite(doc.Text.NormOf(triggerToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int WhetherReach = 3;
+
+    private static bool IsDefinite(ReadOnlySpan<char> word)
+    {
+        int p = word.Length > 0 && word[0] is 'و' or 'ف' ? 1 : 0;
+        return word.Length > p + 3 && word[p] == 'ا' && word[p + 1] == 'ل';
     }
 
     private static int Rank(Modality m) => m switch
