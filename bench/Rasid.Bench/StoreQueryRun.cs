@@ -11,7 +11,7 @@ namespace Rasid.Bench;
 /// </summary>
 internal static class StoreQueryRun
 {
-    public static int Run(string db, int repeat, TextWriter output)
+    public static int Run(string db, int repeat, TextWriter output, string? only = null)
     {
         using var store = EventStores.Open(db);
         var stats = store.Stats();
@@ -57,7 +57,7 @@ internal static class StoreQueryRun
         output.WriteLine();
         output.WriteLine("| query | rows | p50 ms | p95 ms | max ms | CPU ms (p50) |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var (name, run) in queries)
+        foreach (var (name, run) in queries.Where(q => only is null || q.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             long rows = run(); // warm
             var times = new double[repeat];
