@@ -51,6 +51,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual bool ProbesTextPerIncident => false;
 
+    /// <summary>
+    /// An SQL condition on <c>incidents</c>: the incident's mentions' documents and evidence hold every term of parameter
+    /// <paramref name="param"/> between them (PostgreSQL: the incidents' own search vector); null where the store has none.
+    /// </summary>
+    protected virtual string? IncidentTextCondition(string param) => null;
+
     /// <summary>The full-text query parameter's value for the dialect.</summary>
     protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
 
@@ -683,14 +689,29 @@ public abstract partial class RelationalEventStore : IEventStore
             }
             else
             {
-                Add($"""
+                var matchingSet = $"""
                     incident_id IN (
                         SELECT e.incident_id FROM events e JOIN evidence v ON v.event_id = e.event_id
                         WHERE v.evidence_key IN ({MatchingKeys("evidence", "@fts")})
                         UNION
                         SELECT e.incident_id FROM events e JOIN documents d ON d.id = e.document_id
                         WHERE d.doc_key IN ({MatchingKeys("documents", "@fts")}))
-                    """, "@fts", FullTextQuery(terms));
+                    """;
+                cmd.Add("@fts", FullTextQuery(terms));
+                if (IncidentTextCondition("@fts") is { } onIncidents)
+                {
+                    // The incident's own lexemes decide one plain word exactly; several words (or a term the parser splits,
+                    // like 'al-qaeda') must also meet in one document or evidence span, which the matching set checks.
+                    clauses.Add(onIncidents);
+                    if (terms.Count > 1 || !terms[0].Text.All(char.IsLetterOrDigit))
+                    {
+                        clauses.Add(matchingSet);
+                    }
+                }
+                else
+                {
+                    clauses.Add(matchingSet);
+                }
             }
         }
 
