@@ -10,6 +10,14 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# pg_trgm (the actor-substring index of store migration 0011) is one of the server's contrib modules: Debian ships them
+# with the server package; install postgresql-contrib if a server came without them (the migration works without, unindexed).
+if ! ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq postgresql-contrib >/dev/null
+fi
+
 # PostgreSQL: start the distribution's cluster and make a test role and database (password auth over TCP).
 ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$ver main$"; then

@@ -81,4 +81,43 @@ public static class ServerCpu
 
         return busy / 100.0;
     }
+
+    /// <summary>
+    /// CPU seconds spent for one database: its live backends (other than <paramref name="self"/>) plus the children the
+    /// postmaster has reaped (parallel query workers end there; so do other short connections to the same server, which
+    /// makes this an upper bound on a shared server).
+    /// </summary>
+    public static double DatabaseCpu(NpgsqlConnection c, int postmaster)
+    {
+        var pids = new List<int>();
+        using (var cmd = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", c))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                pids.Add(r.GetInt32(0));
+            }
+        }
+
+        long ticks = 0;
+        foreach (var pid in pids.Append(postmaster))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText($"/proc/{pid}/stat");
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            ticks += pid == postmaster
+                ? long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)
+                : long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+        }
+
+        return ticks / 100.0;
+    }
 }

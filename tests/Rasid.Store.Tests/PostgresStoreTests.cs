@@ -24,6 +24,7 @@ public sealed class PostgresStoreTests : StoreContractTests, IDisposable
             cmd.CommandText = """
                 DROP TRIGGER incidents_counts ON incidents; DROP FUNCTION incidents_counts_trigger(); DROP FUNCTION incident_counts_apply(incidents, integer);
                 DROP TABLE incident_day_counts; DROP TABLE incident_facet_counts; DELETE FROM schema_version WHERE version >= 5;
+                DROP TRIGGER incidents_country_day_counts ON incidents; DROP TABLE incident_country_day_counts;
                 """;
             cmd.ExecuteNonQuery();
         }

@@ -25,6 +25,8 @@ public sealed class SqliteStoreTests : StoreContractTests, IDisposable
             cmd.CommandText = """
                 DROP TRIGGER incidents_counts_insert; DROP TRIGGER incidents_counts_delete; DROP TRIGGER incidents_counts_update;
                 DROP TABLE incident_day_counts; DROP TABLE incident_facet_counts; DELETE FROM schema_version WHERE version >= 4;
+                DROP TRIGGER incidents_country_day_counts_insert; DROP TRIGGER incidents_country_day_counts_delete;
+                DROP TRIGGER incidents_country_day_counts_update; DROP TABLE incident_country_day_counts;
                 """;
             cmd.ExecuteNonQuery();
         }

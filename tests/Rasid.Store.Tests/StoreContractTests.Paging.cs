@@ -1,4 +1,5 @@
 using Rasid.Core;
+using Rasid.Store.Relational;
 
 namespace Rasid.Store.Tests;
 
@@ -48,8 +49,9 @@ public abstract partial class StoreContractTests
         Assert.Equal("E336", ex.Code);
     }
 
-    // The per-incident plans (a common term probed in page order; a full bounding box checked in date order) only start
-    // on big stores; moving the limits runs both plans over the same small store, which must answer the same.
+    // The per-incident plans (a common term checked in page order by index probes or against its keys read once; a full
+    // bounding box checked in date order) only start on big stores; moving the limits runs every plan over the same small
+    // store, which must answer the same.
     [SkippableTheory]
     [InlineData("قصف", null, "date", 0)]       // evidence only (the test documents' texts do not contain it)
     [InlineData("تقرير", null, "date", 5)]     // every document
@@ -61,7 +63,7 @@ public abstract partial class StoreContractTests
     {
         using var store = OpenStore();
         WriteVariedIncidents(store);
-        var relational = (Rasid.Store.Relational.RelationalEventStore)store;
+        var relational = (RelationalEventStore)store;
         var query = new EventQuery
         {
             Text = text, Country = country, OrderBy = order, Offset = offset, Limit = 7, IncludeUncounted = true,
@@ -71,10 +73,16 @@ public abstract partial class StoreContractTests
 
         relational.PagePlans = new(long.MaxValue, 100, int.MaxValue);
         var matchingSet = Ids();
+        relational.PagePlans = new(0, 0, 0, RelationalEventStore.TextWalkPlan.Probe);
+        var probed = Ids();
+        relational.PagePlans = new(0, 0, 0, RelationalEventStore.TextWalkPlan.KeySets);
+        var keySets = Ids();
         relational.PagePlans = new(0, 0, 0);
-        var perIncident = Ids();
+        var estimated = Ids();
 
         Assert.NotEmpty(matchingSet);
-        Assert.Equal(matchingSet, perIncident);
+        Assert.Equal(matchingSet, probed);
+        Assert.Equal(matchingSet, keySets);
+        Assert.Equal(matchingSet, estimated);
     }
 }

@@ -175,6 +175,30 @@ public abstract partial class StoreContractTests
         Assert.Equal(["e1"], store.Query(new EventQuery { Text = query }).Select(e => e.Event.EventId));
     }
 
+    // An incident reported twice is found by a word of either report; several words must meet in one report (PostgreSQL
+    // keeps every report's words on the incident itself, so it checks several words against the reports as well).
+    [SkippableTheory]
+    [InlineData("مدفعي", "a1")]
+    [InlineData("جوية", "a1")]
+    [InlineData("غارة جوية", "a1")]
+    [InlineData("قصف مدفعي", "a1")]
+    [InlineData("مدفعي جوية", "")]
+    [InlineData("قصف جوية", "")]
+    [InlineData("بحرية", "")]
+    public void An_incident_is_found_by_the_words_of_any_of_its_reports_but_several_words_must_meet_in_one(string query, string expected)
+    {
+        using var store = OpenStore();
+        var a = TestEvents.Event("dA", "a1", SubEventType.AirDroneStrike, "2017-04-26", 34.45, 40.92, fatalities: 5);
+        var b = TestEvents.Event("dB", "b1", SubEventType.AirDroneStrike, "2017-04-27", 34.47, 40.93, fatalities: 12);
+        store.Write([TestEvents.Doc("dA", "قصف مدفعي على القرية", a)]);
+        store.Write([TestEvents.Doc("dB", "غارة جوية قرب البلدة", b)]);
+        Assert.Single(store.Query(new EventQuery()));
+
+        var want = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(want, store.Query(new EventQuery { Text = query }).Select(e => e.Event.EventId));
+        Assert.Equal(want.Length, store.Count(new EventQuery { Text = query }));
+    }
+
     // Spelling variants fold the same way in the index and in the query (hamza seats, ta marbuta, alef maqsura,
     // harakat), and a query word finds the word behind proclitics (و، ب، ال…). Latin, hyphenated and numeric words are
     // found as written. PostgreSQL's index vector is computed by the writer (TsVectorLiteral); these rows pin that

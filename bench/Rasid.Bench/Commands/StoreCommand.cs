@@ -9,8 +9,9 @@ internal static class StoreCommand
     {
         var db = new Argument<string>("DB") { Description = "SQLite file or postgres:// URL.", DefaultValueFactory = _ => "rasid.db" };
         var repeat = new Argument<int>("REPEAT") { Description = "Timed runs per query.", DefaultValueFactory = _ => 200 };
-        var cmd = new Command("store", "Query latency p50/p95 over an existing store.") { db, repeat };
-        cmd.SetAction(p => StoreQueryRun.Run(p.GetValue(db)!, p.GetValue(repeat), Console.Out));
+        var only = new Option<string?>("--only") { Description = "Run only the queries whose name contains this text (e.g. 'full text')." };
+        var cmd = new Command("store", "Query latency p50/p95 over an existing store.") { db, repeat, only };
+        cmd.SetAction(p => StoreQueryRun.Run(p.GetValue(db)!, p.GetValue(repeat), Console.Out, p.GetValue(only)));
         return cmd;
     }
 }

@@ -45,6 +45,13 @@ public sealed class PostgresEventStore : RelationalEventStore
         // No automatic preparation (Max Auto Prepare): the write path reuses one command object per statement for a whole
         // transaction (WriteSession), and Npgsql's auto-prepare on such a reused INSERT … ON CONFLICT DO NOTHING RETURNING
         // silently stopped returning (and storing) rows after its fifth use (found by the store contract tests).
+        // No JIT compilation: the store's queries run for milliseconds, and PostgreSQL compiled any whose estimate passed
+        // jit_above_cost (a count or a timeline over a million incidents) for 30–90 ms first. A user's own setting wins.
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = ((builder.Options ?? string.Empty) + " -c jit=off").Trim();
+        }
+
         var cs = builder.ConnectionString;
         var location = new NpgsqlConnectionStringBuilder(cs) { Password = null }.ToString();
         try
@@ -172,6 +179,9 @@ public sealed class PostgresEventStore : RelationalEventStore
         var keyColumn = table == "documents" ? "doc_key" : "evidence_key";
         return $"EXISTS (SELECT 1 FROM {table} m WHERE m.{keyColumn} = {keySql} AND m.search @@ to_tsquery('simple', {param}))";
     }
+
+    // Migration 0011: incidents.search holds the lexemes of the incident's documents and evidence, kept by a trigger.
+    protected override string? IncidentTextCondition(string param) => $"search @@ to_tsquery('simple', {param})";
 
     protected override string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms) =>
         string.Join(" & ", terms.Select(t => "'" + t.Text.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal) + "'" + (t.Prefix ? ":*" : string.Empty)));

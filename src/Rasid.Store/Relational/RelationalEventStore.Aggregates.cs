@@ -6,8 +6,9 @@ namespace Rasid.Store.Relational;
 
 /// <summary>
 /// Timeline, count and facets. Where the filters allow it they are read from the counts the incidents table's triggers
-/// keep (migration 0004/0005 <c>incident_counts</c>): <c>incident_day_counts</c> answers dates and modality,
-/// <c>incident_facet_counts</c> whole months (or all time), country and modality. Any other filter reads the incidents themselves,
+/// keep (migration 0004/0005 <c>incident_counts</c>, 0007/0012 <c>country_day_counts</c>): <c>incident_day_counts</c>
+/// answers dates and modality, <c>incident_country_day_counts</c> the same with a country, <c>incident_facet_counts</c>
+/// whole months (or all time), country and modality. Any other filter reads the incidents themselves,
 /// through the same <see cref="Where"/> as the event list, in one pass. Both paths give exactly the numbers the filtered
 /// event list has (the store tests compare them on SQLite and PostgreSQL).
 /// </summary>
@@ -20,8 +21,8 @@ public abstract partial class RelationalEventStore
         ArgumentNullException.ThrowIfNull(query);
         using var c = OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = DayCountsAnswer(query)
-            ? $"SELECT event_date, SUM(incidents), SUM(fatalities) FROM incident_day_counts {CountsWhere(cmd, query, days: true)} GROUP BY event_date ORDER BY event_date"
+        cmd.CommandText = DayCountsTable(query) is { } counts
+            ? $"SELECT event_date, SUM(incidents), SUM(fatalities) FROM {counts} {CountsWhere(cmd, query, days: true)} GROUP BY event_date ORDER BY event_date"
             : $"SELECT event_date, COUNT(*), COALESCE(SUM(fatalities), 0) FROM incidents {Where(cmd, query)} GROUP BY event_date ORDER BY event_date";
         var list = new List<TimelineDay>();
         using var r = cmd.ExecuteReader();
@@ -38,8 +39,8 @@ public abstract partial class RelationalEventStore
         ArgumentNullException.ThrowIfNull(query);
         using var c = OpenConnection();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = DayCountsAnswer(query)
-            ? $"SELECT COALESCE(SUM(incidents), 0) FROM incident_day_counts {CountsWhere(cmd, query, days: true)}"
+        cmd.CommandText = DayCountsTable(query) is { } counts
+            ? $"SELECT COALESCE(SUM(incidents), 0) FROM {counts} {CountsWhere(cmd, query, days: true)}"
             : $"SELECT COUNT(*) FROM incidents {Where(cmd, query)}";
         return Db.Long(cmd.ExecuteScalar());
     }
@@ -59,8 +60,14 @@ public abstract partial class RelationalEventStore
         return new EventFacets(Top(counts[0]), Top(counts[1]), Top(counts[2]), Top(counts[3]), Top(counts[4]));
     }
 
-    /// <summary>Only dates and modality: the per-day counts answer exactly.</summary>
-    private static bool DayCountsAnswer(EventQuery q) => OnlyCountsFilters(q) && string.IsNullOrWhiteSpace(q.Country);
+    /// <summary>
+    /// The per-day counts table that answers exactly: only dates and modality, <c>incident_day_counts</c>; with a country
+    /// too, <c>incident_country_day_counts</c> (migration 0007/0012); null when the filters need the incidents.
+    /// </summary>
+    private static string? DayCountsTable(EventQuery q) =>
+        !OnlyCountsFilters(q) ? null
+        : string.IsNullOrWhiteSpace(q.Country) ? "incident_day_counts"
+        : "incident_country_day_counts";
 
     /// <summary>Dates that start and end on month boundaries, country and modality: the per-month facet counts answer exactly.</summary>
     private static bool FacetCountsAnswer(EventQuery q) =>

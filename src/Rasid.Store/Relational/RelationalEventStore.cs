@@ -51,6 +51,12 @@ public abstract partial class RelationalEventStore : IEventStore
     /// </summary>
     protected virtual bool ProbesTextPerIncident => false;
 
+    /// <summary>
+    /// An SQL condition on <c>incidents</c>: the incident's mentions' documents and evidence hold every term of parameter
+    /// <paramref name="param"/> between them (PostgreSQL: the incidents' own search vector); null where the store has none.
+    /// </summary>
+    protected virtual string? IncidentTextCondition(string param) => null;
+
     /// <summary>The full-text query parameter's value for the dialect.</summary>
     protected abstract string FullTextQuery(IReadOnlyList<SearchTerms.Term> terms);
 
@@ -667,52 +673,126 @@ public abstract partial class RelationalEventStore : IEventStore
             {
                 clauses.Add("1 = 0");
             }
-            else if (page is not null && ProbesTextPerIncident && CommonText(page, FullTextQuery(terms)))
+            else if (page is not null && ProbesTextPerIncident && CommonTextPlan(page, FullTextQuery(terms), q, cmd, clauses) is { } plan)
             {
-                // A term in many documents: walk the incidents in page order and probe the full-text index for each, so
-                // the page is found after a few hundred incidents. The document check comes first: an evidence span is
-                // part of its document's text, so the evidence check rarely decides.
+                // A term in many documents: walk the incidents in page order and check each against the full-text index,
+                // so the page is found after a few hundred incidents — either with an index probe per incident, or, when the
+                // walk may be long (a narrow selection, a deep page), against the sets of matching keys read once. The
+                // document check comes first: an evidence span is part of its document's text, so the evidence check rarely
+                // decides.
                 Add($"""
                     (EXISTS (SELECT 1 FROM events e JOIN documents d ON d.id = e.document_id
-                             WHERE e.incident_id = incidents.incident_id AND {KeyMatches("documents", "d.doc_key", "@fts")})
+                             WHERE e.incident_id = incidents.incident_id AND {plan.Documents("d.doc_key")})
                      OR EXISTS (SELECT 1 FROM events e JOIN evidence v ON v.event_id = e.event_id
-                                WHERE e.incident_id = incidents.incident_id AND {KeyMatches("evidence", "v.evidence_key", "@fts")}))
+                                WHERE e.incident_id = incidents.incident_id AND {plan.Evidence("v.evidence_key")}))
                     """, "@fts", FullTextQuery(terms));
             }
             else
             {
-                Add($"""
+                var matchingSet = $"""
                     incident_id IN (
                         SELECT e.incident_id FROM events e JOIN evidence v ON v.event_id = e.event_id
                         WHERE v.evidence_key IN ({MatchingKeys("evidence", "@fts")})
                         UNION
                         SELECT e.incident_id FROM events e JOIN documents d ON d.id = e.document_id
                         WHERE d.doc_key IN ({MatchingKeys("documents", "@fts")}))
-                    """, "@fts", FullTextQuery(terms));
+                    """;
+                cmd.Add("@fts", FullTextQuery(terms));
+                if (IncidentTextCondition("@fts") is { } onIncidents)
+                {
+                    // The incident's own lexemes decide one plain word exactly; several words (or a term the parser splits,
+                    // like 'al-qaeda') must also meet in one document or evidence span, which the matching set checks.
+                    clauses.Add(onIncidents);
+                    if (terms.Count > 1 || !terms[0].Text.All(char.IsLetterOrDigit))
+                    {
+                        clauses.Add(matchingSet);
+                    }
+                }
+                else
+                {
+                    clauses.Add(matchingSet);
+                }
             }
         }
 
         return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
     }
 
+    /// <summary>How a page walk checks a common term on each incident: SQL conditions on a document and an evidence key.</summary>
+    private sealed record TextWalk(Func<string, string> Documents, Func<string, string> Evidence);
+
     /// <summary>
-    /// Whether the documents matching <paramref name="fullText"/> are a large share of the store (3 % or more): then
-    /// walking incidents in page order finds a page after about 30 x page-size probes, cheaper than joining every match.
+    /// The walk plan for a term whose documents are a large share of the store (3 % or more; null for a rarer term, which
+    /// keeps the matching-set plan: joining its few matches is cheaper than any walk). The walk reads incidents in page
+    /// order until the page is full: about (offset + limit) / share of them, fewer when the other filters select fewer
+    /// (counted from their index, stopping there). Each walked incident costs one or two index probes (tens of µs: the
+    /// term's document list is sought in every segment), or, after the term's document and evidence keys are read once
+    /// (a fraction of a µs each), two set look-ups: the cheaper of the two is taken. A term in most documents fills a
+    /// page after a few hundred probes; a narrow selection (a country and a month) may walk all of it and fail most probes.
     /// </summary>
-    private bool CommonText(DbConnection c, string fullText)
+    private TextWalk? CommonTextPlan(DbConnection c, string fullText, EventQuery q, DbCommand filters, List<string> clauses)
     {
         long documents = Db.Long(Db.Scalar(c, null, "SELECT COALESCE(MAX(doc_key), 0) FROM documents") ?? 0L);
         if (documents < PagePlans.CommonTextMinimumDocuments)
         {
-            return false;
+            return null;
         }
 
-        long matches = Db.Long(Db.Scalar(c, null, $"SELECT COUNT(*) FROM ({MatchingKeys("documents", "@q")}) m", ("@q", fullText)) ?? 0L);
-        return matches * 100 >= documents * PagePlans.CommonTextPercent;
+        long docMatches = Db.Long(Db.Scalar(c, null, $"SELECT COUNT(*) FROM ({MatchingKeys("documents", "@q")}) m", ("@q", fullText)) ?? 0L);
+        if (docMatches * 100 < documents * PagePlans.CommonTextPercent)
+        {
+            return null;
+        }
+
+        var probe = new TextWalk(k => KeyMatches("documents", k, "@fts"), k => KeyMatches("evidence", k, "@fts"));
+        if (PagePlans.TextWalk is { } forced)
+        {
+            return forced == TextWalkPlan.Probe ? probe : KeySetWalk(c, fullText);
+        }
+
+        long wanted = Math.Max(0, q.Offset) + Math.Clamp(q.Limit, 1, 100_000);
+        long walk = (long)Math.Min(int.MaxValue, Math.Ceiling(wanted * (double)documents / Math.Max(1, docMatches)));
+        using (var count = c.CreateCommand())
+        {
+            count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM incidents {(clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses))} LIMIT @walk) x";
+            foreach (DbParameter p in filters.Parameters)
+            {
+                count.Add(p.ParameterName, p.Value);
+            }
+
+            count.Add("@walk", walk);
+            walk = Db.Long(count.ExecuteScalar());
+        }
+
+        long evidenceMatches = Db.Long(Db.Scalar(c, null, $"SELECT COUNT(*) FROM ({MatchingKeys("evidence", "@q")}) m", ("@q", fullText)) ?? 0L);
+        double probeMicros = walk * ProbeMicros;
+        double setMicros = (docMatches + evidenceMatches) * KeyReadMicros + walk * SetWalkMicros;
+        return probeMicros <= setMicros ? probe : KeySetWalk(c, fullText);
+    }
+
+    // Measured over the one-million-incident store (docs/benchmarks.md): a walked incident that fails both index probes
+    // ≈ 80 µs; one checked against the key sets ≈ 8 µs; a matching key read into a set ≈ 0.2 µs.
+    private const double ProbeMicros = 80, SetWalkMicros = 8, KeyReadMicros = 0.2;
+
+    private TextWalk KeySetWalk(DbConnection c, string fullText) =>
+        new(KeySetCondition(c, "documents", fullText), KeySetCondition(c, "evidence", fullText));
+
+    /// <summary>
+    /// Reads the keys of the rows of <paramref name="table"/> matching <paramref name="fullText"/> once and returns an SQL
+    /// condition builder: is a key among them. Only called where <see cref="ProbesTextPerIncident"/> is true.
+    /// </summary>
+    protected virtual Func<string, string> KeySetCondition(DbConnection c, string table, string fullText) =>
+        throw new NotSupportedException("this store walks no key sets");
+
+    /// <summary>How a common term is checked on each walked incident (null: by the cost estimate).</summary>
+    internal enum TextWalkPlan
+    {
+        Probe,
+        KeySets,
     }
 
     /// <summary>Where a page query changes plan; the tests move them to run each plan over a small store.</summary>
-    internal sealed record PagePlanLimits(long CommonTextMinimumDocuments, int CommonTextPercent, int ManyInBox)
+    internal sealed record PagePlanLimits(long CommonTextMinimumDocuments, int CommonTextPercent, int ManyInBox, TextWalkPlan? TextWalk = null)
     {
         public static PagePlanLimits Default { get; } = new(10_000, 3, 20_000);
     }

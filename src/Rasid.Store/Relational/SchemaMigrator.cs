@@ -39,6 +39,7 @@ internal static class SchemaMigrator
             {
                 cmd.Transaction = tx;
                 cmd.CommandText = sql;
+                cmd.CommandTimeout = 0; // a migration over a big store (an index, a backfilled column) takes minutes, not 30 s
                 cmd.ExecuteNonQuery();
             }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Rasid.Core;
 using Rasid.Store.Relational;
@@ -76,6 +77,29 @@ public sealed class SqliteEventStore : RelationalEventStore
     // FTS5 seeks the term's document list to the one rowid: a probe costs microseconds however common the term.
     protected override string KeyMatches(string table, string keySql, string param) =>
         $"EXISTS (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH {param} AND rowid = {keySql})";
+
+    // The keys come back as one comma-separated string (reading tens of thousands of one-column rows one by one costs
+    // several times the index read itself). The set is consulted by a function registered on this (pooled) connection
+    // for the query that follows; the next query that walks sets registers its own.
+    protected override Func<string, string> KeySetCondition(DbConnection c, string table, string fullText)
+    {
+        var list = Db.Scalar(c, null, $"SELECT group_concat(rowid) FROM {table}_fts WHERE {table}_fts MATCH @q", ("@q", fullText)) as string;
+        var keys = new HashSet<long>();
+        var span = list.AsSpan();
+        foreach (var range in span.Split(','))
+        {
+            if (range.Start.Equals(range.End))
+            {
+                continue; // no matching row: group_concat gave NULL
+            }
+
+            keys.Add(long.Parse(span[range], CultureInfo.InvariantCulture));
+        }
+
+        var name = $"rasid_matching_{table}";
+        ((SqliteConnection)c).CreateFunction<long, bool>(name, keys.Contains, isDeterministic: true);
+        return key => $"{name}({key})";
+    }
 
     protected override bool GuessesRangeSelectivity => true;
 
