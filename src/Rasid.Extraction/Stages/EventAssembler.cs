@@ -210,7 +210,7 @@ internal static class EventAssembler
                     PlaceInSentence = place is not null && text.SentenceOf(place.FirstToken) == sentence,
                     PlaceIsCompassRegion = place is not null && PlaceAttribution.IsCompassRegion(doc, place),
                     Definite = IsDefinite(doc, t),
-                    Another = t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is "اخر" or "اخري" or "مماثل" or "مماثله" or "ثان" or "ثاني" or "ثانيه" or "جديد" or "جديده",
+                    Another = t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is "اخر" or "اخري" or "مماثل" or "مماثلا" or "مماثله" or "ثان" or "ثاني" or "ثانيه" or "جديد" or "جديدا" or "جديده",
                     InLead = lead.Contains(sentence),
                     Scattered = place is not null && EventMerger.IsScatteredPlace(doc, place),
                     Confidence = Confidence(t, actor1, place, date),

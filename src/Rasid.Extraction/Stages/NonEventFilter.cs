@@ -135,7 +135,7 @@ internal static class NonEventFilter
             // A car bomb destroyed as the outcome of this attack ("هجوم ... أسفر عن تدمير سيارة مفخخة") does not replace it.
             return doc.Triggers.Any(o => !IsWeaponOfFight(doc, o) && o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
-                && !(o.Class == TriggerClass.Defuse && IsOutcome(doc, o))
+                && !(o.Class == TriggerClass.Defuse && (IsOutcome(doc, o) || KillsBeside(doc, t)))
                 && (text.ClauseOf(o.FirstToken) == clause
                     || (!namesBothSides && text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
@@ -181,6 +181,14 @@ internal static class NonEventFilter
     }
 
     private const int ArmsReach = 6;
+
+    // "قتل خمسة عناصر أثناء مواجهتهم القوة الأمنية ... وتم ضبط عجلتين مفخختين": a fight with its dead right beside it is an
+    // event of its own, not the seizure told after it in the sentence (a seizure kills no one).
+    private static bool KillsBeside(DocumentMentions doc, TriggerMention t) =>
+        doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && doc.Text.SentenceOf(c.FirstToken) == doc.Text.SentenceOf(t.FirstToken)
+            && Math.Abs(c.FirstToken - t.FirstToken) <= KillReach);
+
+    private const int KillReach = 8;
 
     // A trigger shortly after "أسفر عن", "أدى إلى" in its sentence names an outcome of the event told before it.
     private static bool IsOutcome(DocumentMentions doc, TriggerMention t)

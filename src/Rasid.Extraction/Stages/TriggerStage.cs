@@ -55,6 +55,14 @@ internal static class TriggerStage
                 if (j < raw.Count && raw[j].Class is TriggerClass.Ied or TriggerClass.Suicide
                     && raw[j].FirstToken - raw[j - 1].EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
                 {
+                    // "ضبط عشرات العبوات والسيارات المفخخة وحزام ناسف مع الانتحاري": every explosive of the seized list
+                    // that follows closely in the clause was seized too, none of them used.
+                    while (j + 1 < raw.Count && raw[j + 1].Class is TriggerClass.Ied or TriggerClass.Suicide
+                        && raw[j + 1].FirstToken - raw[j].EndToken <= CombineWindow && text.ClauseOf(raw[j + 1].FirstToken) == text.ClauseOf(t.FirstToken))
+                    {
+                        j++;
+                    }
+
                     result.Add(t with { EndToken = raw[j].EndToken, Span = t.Span.Union(raw[j].Span), Strong = true });
                     i = j;
                 }
