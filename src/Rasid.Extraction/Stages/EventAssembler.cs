@@ -47,6 +47,11 @@ internal static class EventAssembler
                 continue; // "التفجيرين استهدفا": its subject points back to events already told
             }
 
+            if (NonEventFilter.IsTagLine(doc, sentence))
+            {
+                continue; // "سمات الرمادي داعش هجوم مسلح": the keyword line under the story
+            }
+
             if (NonEventFilter.IsHistory(doc, sentence))
             {
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years

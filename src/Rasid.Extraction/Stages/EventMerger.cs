@@ -174,8 +174,51 @@ internal static class EventMerger
             }
         }
 
+        // "مقتل 8 حوثيين في كمين بمدينة رداع" then "نصبت كمينا في جبل الثعالب ... مما أسفر عن مقتل 8 حوثيين": the same fight
+        // with the same toll, between the same named sides, on the same or the next day and in one province, is one event
+        // told twice (a summary, then its detail under a finer place name): two fights rarely share the exact toll.
+        for (int i = 0; i < body.Count; i++)
+        {
+            for (int j = i + 1; j < body.Count; j++)
+            {
+                var a = body[i];
+                var b = body[j];
+                if (a.Trigger == b.Trigger || a.Another || b.Another || !SameToll(a, b))
+                {
+                    continue;
+                }
+
+                // The place named as such wins over one given by its bearing from a city ("شمال شرقي بعقوبة"); else the
+                // detail, told after the summary.
+                var (keep, drop) = (a.Place?.Precision ?? GeoPrecision.Province) < (b.Place?.Precision ?? GeoPrecision.Province) ? (a, b) : (b, a);
+                if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
+                {
+                    keep.Date = drop.Date;
+                    keep.EventDate = drop.EventDate;
+                    keep.EventDateEnd = drop.EventDateEnd;
+                    keep.TimePrecision = drop.TimePrecision;
+                    keep.OwnDate = drop.OwnDate;
+                    keep.Recap = drop.Recap;
+                }
+
+                Absorb(keep, drop);
+                body[i] = keep;
+                body.RemoveAt(j);
+                j = i;
+            }
+        }
+
         return body;
     }
+
+    /// <summary>Two mentions of one fight: same sub-type, both sides named and the same, one province, a day apart at most, and the same stated toll.</summary>
+    private static bool SameToll(EventDraft a, EventDraft b) =>
+        a.SubEventType == b.SubEventType && a.Modality.Counts() == b.Modality.Counts()
+        && a.Deaths.Stated && b.Deaths.Stated && a.Deaths.Fatalities > 0 && a.Deaths.Fatalities == b.Deaths.Fatalities
+        && Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) <= 1
+        && a.Actor1 is not null && b.Actor1 is not null && a.Actor2 is not null && b.Actor2 is not null
+        && ((a.Actor1.Name == b.Actor1.Name && a.Actor2.Name == b.Actor2.Name) || (a.Actor1.Name == b.Actor2.Name && a.Actor2.Name == b.Actor1.Name))
+        && SameAdmin1(a, b);
 
     /// <summary>True when <paramref name="inner"/>'s place is a part of <paramref name="outer"/>'s (a district, a neighbourhood or a site named with its city), by name.</summary>
     private static bool IsWithin(EventDraft inner, EventDraft outer) =>

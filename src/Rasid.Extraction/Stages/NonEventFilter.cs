@@ -41,6 +41,17 @@ internal static class NonEventFilter
     }
 
     /// <summary>
+    /// "سمات الرمادي داعش هجوم مسلح": the site's keyword line (tags) after the story is a list of words, no statement.
+    /// </summary>
+    internal static bool IsTagLine(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        return text.NormOf(s.FirstToken) is "سمات" or "الوسوم" or "وسوم" 
+            && (sentence == text.Sentences.Length - 1 || doc.ParagraphOfSentence[sentence + 1] != doc.ParagraphOfSentence[sentence]);
+    }
+
+    /// <summary>
     /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
     /// dated from happened days before and was told then, so it is no event of this report.
     /// </summary>
