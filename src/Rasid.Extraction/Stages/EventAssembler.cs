@@ -52,6 +52,11 @@ internal static class EventAssembler
                 continue; // "سمات الرمادي داعش هجوم مسلح": the keyword line under the story
             }
 
+            if (NonEventFilter.IsContextSentence(doc, sentence))
+            {
+                continue; // "وتأتي هذه المعارك بعد إعلان ... انطلاق معركة": the news set in context, not a new event
+            }
+
             if (NonEventFilter.IsHistory(doc, sentence))
             {
                 continue; // "1951 - اغتيال ...", "منذ عام 2011": a sentence about past years

@@ -52,6 +52,18 @@ internal static class NonEventFilter
     }
 
     /// <summary>
+    /// "وتأتي هذه المعارك بعد إعلان ... انطلاق معركة الحسم", "ويأتي استعادة القاعدة بعد أسابيع على تحرير عدن بدعم من
+    /// ضربات التحالف": a sentence that opens with "يأتي/تأتي" (comes after, comes amid) sets the news told before in its
+    /// context; the events it names are that news again or older ones.
+    /// </summary>
+    internal static bool IsContextSentence(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var first = text.NormOf(text.Sentences[sentence].FirstToken);
+        return first is "ياتي" or "تاتي" or "وياتي" or "وتاتي";
+    }
+
+    /// <summary>
     /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
     /// dated from happened days before and was told then, so it is no event of this report.
     /// </summary>
