@@ -14,6 +14,8 @@ internal static class TriggerStage
 {
     private const int CombineWindow = 5;
 
+    private const int SeizedObjectWindow = 8;
+
     public static void Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -52,8 +54,9 @@ internal static class TriggerStage
                     j = bomb; // "أحبطت هجوما بسيارة مفخخة": the bomb of the foiled attack
                 }
 
+                // The seizing verb's subject, place and time may stand before its object: "ضبطت القوات الأمنية في بغداد أمس عبوات".
                 if (j < raw.Count && raw[j].Class is TriggerClass.Ied or TriggerClass.Suicide
-                    && raw[j].FirstToken - raw[j - 1].EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
+                    && raw[j].FirstToken - raw[j - 1].EndToken <= SeizedObjectWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
                 {
                     // "ضبط عشرات العبوات والسيارات المفخخة وحزام ناسف مع الانتحاري": every explosive of the seized list
                     // that follows closely in the clause was seized too, none of them used.

@@ -1,0 +1,118 @@
+using Rasid.Arabic.Text;
+using Rasid.Core;
+using Rasid.Extraction.Lexicons;
+
+namespace Rasid.Extraction.Tests;
+
+/// <summary>
+/// Whether there is an event and what it is (issue #4, events found missed or spurious on unseen news): seized weapons,
+/// raids and their dead, crimes described as a suspect's record, context sentences, keyword lines, a fight told twice.
+/// Every sentence is written for these tests.
+/// </summary>
+public sealed class EventDecisionTests
+{
+    private static readonly ArabicEventExtractor Extractor = new();
+
+    private static List<ConflictEvent> Counted(string text, string country = "IQ", string published = "2015-07-25") =>
+        Extractor.Extract(new Document("t", text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)) { CountryHint = country })
+            .Where(e => e.Modality.Counts()).ToList();
+
+    [Theory]
+    [InlineData("أغرقت", TriggerClass.Attack)]
+    [InlineData("أغرقت سفينة", TriggerClass.Attack)]
+    [InlineData("إغراق زورق", TriggerClass.Attack)]
+    [InlineData("طردوا", TriggerClass.Takeover)]
+    [InlineData("صاروخين", TriggerClass.Shell)]
+    [InlineData("قذيفتين", TriggerClass.Shell)]
+    [InlineData("مفخختين", TriggerClass.Ied)]
+    [InlineData("أثناء مواجهتهم", TriggerClass.Clash)]
+    [InlineData("خلال مواجهتها", TriggerClass.Clash)]
+    [InlineData("تحت طائلة الاعتقال", TriggerClass.Block)]
+    [InlineData("للتنديد باختطاف", TriggerClass.Block)]
+    [InlineData("يحتجز", TriggerClass.Block)]
+    [InlineData("العمليات الإرهابية التي استهدفت", TriggerClass.Block)]
+    public void Trigger_lexicon_knows_the_form(string words, TriggerClass expected)
+    {
+        Assert.True(TriggerLexicon.BuiltIn.Matcher.TryMatchAt(TextAnalyzer.Analyze(words), 0, out var m), words);
+        Assert.Equal(expected, m.Value.Class);
+    }
+
+    [Theory]
+    [InlineData("وضبطت القوات الأمنية في بغداد أمس عشرات العبوات الناسفة والسيارات المفخخة والأحزمة الناسفة.")]
+    [InlineData("وتمكنت الشرطة في بغداد أمس من ضبط سيارتين مفخختين وحزام ناسف مع الانتحاري الذي تم اعتقاله.")]
+    public void A_seized_list_of_explosives_is_no_bombing(string text)
+    {
+        var events = Counted(text);
+        Assert.DoesNotContain(events, e => e.SubEventType.Parent() == EventType.ExplosionsRemoteViolence);
+    }
+
+    [Fact]
+    public void Members_killed_while_confronting_a_raiding_force_are_a_fight_with_their_own_toll()
+    {
+        var events = Counted("وأكدت الوزارة أمس قتل أربعة مسلحين في بغداد أثناء مواجهتهم القوة الأمنية، وأضافت انه تم ضبط سيارتين مفخختين.");
+        var clash = Assert.Single(events, e => e.SubEventType == SubEventType.ArmedClash);
+        Assert.Equal(4, clash.Fatalities);
+        Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.DisruptedWeaponsUse && e.Fatalities > 0);
+    }
+
+    [Theory]
+    [InlineData("نفذت الاستخبارات العراقية أمس عمليات اعتقال بحق 20 عنصرا من تنظيم داعش في بغداد.")]
+    [InlineData("اعتقلت الشرطة أمس خمسة من عناصر داعش في بغداد.")]
+    public void Police_and_intelligence_arrest_and_the_arrested_are_the_second_side(string text)
+    {
+        var arrest = Assert.Single(Counted(text), e => e.SubEventType == SubEventType.Arrests);
+        Assert.StartsWith("Police Forces of Iraq", arrest.Actor1?.Name, StringComparison.Ordinal);
+        Assert.Equal("Islamic State", arrest.Actor2?.Name);
+    }
+
+    [Theory]
+    [InlineData("واعترف الموقوفون في بغداد أمس بمسؤوليتهم عن العمليات الإرهابية التي استهدفت المواطنين والأجهزة الأمنية.")]
+    [InlineData("وطلب التنظيم من السكان في الموصل أمس العودة إلى منازلهم تحت طائلة الاعتقال.")]
+    [InlineData("نظم العشرات في بغداد أمس وقفة للتنديد باختطاف ذويهم.")]
+    [InlineData("يحتجز تنظيم داعش صحفيا أجنبيا في الموصل منذ أشهر.")]
+    [InlineData("وقال إن جرائم التنظيم مستمرة منذ أن سيطر على الموصل.")]
+    public void A_record_of_crimes_a_threat_a_grievance_or_a_state_of_affairs_is_no_incident(string text)
+    {
+        Assert.DoesNotContain(Counted(text), e => e.SubEventType is SubEventType.Attack or SubEventType.Arrests
+            or SubEventType.AbductionForcedDisappearance or SubEventType.NonStateActorOvertakesTerritory);
+    }
+
+    [Theory]
+    [InlineData("سيطرت القوات الحكومية أمس على مدينة الرمادي. وتأتي استعادة المدينة بعد أسابيع على تحرير مدينة تكريت بدعم من ضربات التحالف الدولي.", 1)]
+    [InlineData("اندلعت اشتباكات عنيفة أمس في مدينة بيجي بين الجيش العراقي وتنظيم داعش. ويأتي ذلك بعد يومين من انطلاق معركة تحرير مدينة الفلوجة.", 1)]
+    public void A_sentence_that_sets_the_news_in_context_tells_no_new_event(string text, int expected)
+    {
+        Assert.Equal(expected, Counted(text).Count);
+    }
+
+    [Fact]
+    public void The_keyword_line_under_a_story_is_no_statement()
+    {
+        var events = Counted("قصفت طائرات التحالف الدولي أمس مواقع لتنظيم داعش في مدينة الرمادي. سمات تكريت داعش هجوم مسلح اشتباكات");
+        Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.ArmedClash);
+        Assert.Single(events);
+    }
+
+    [Fact]
+    public void One_fight_told_as_a_summary_then_in_detail_with_the_same_toll_is_one_event()
+    {
+        var events = Counted("قتل 9 مسلحين حوثيين أمس في كمين نصبته المقاومة الشعبية بمدينة رداع. وقالت مصادر إن المقاومة الشعبية نصبت كمينا "
+            + "لدورية تابعة للحوثيين في جبل الثعالب قرب رداع مما أسفر عن مقتل 9 حوثيين.", "YE");
+        Assert.Single(events, e => e.SubEventType == SubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void Two_fights_with_different_tolls_stay_two_events()
+    {
+        var events = Counted("قتل 9 مسلحين حوثيين أمس في كمين نصبته المقاومة الشعبية بمدينة رداع. وفي مدينة البيضاء قتل 4 حوثيين "
+            + "في اشتباكات مع المقاومة الشعبية.", "YE");
+        Assert.Equal(2, events.Count(e => e.SubEventType == SubEventType.ArmedClash));
+    }
+
+    [Fact]
+    public void Warplanes_sinking_a_ship_are_an_air_strike()
+    {
+        var events = Counted("قال متحدث عسكري إن طائرات حربية أغرقت، يوم الأحد، سفينة تحمل أسلحة قرب مدينة بنغازي.", "LY", "2015-07-20");
+        Assert.Single(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+    }
+}
