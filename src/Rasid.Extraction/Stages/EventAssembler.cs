@@ -14,6 +14,9 @@ internal static class EventAssembler
 {
     private const int EvidenceContext = 3;
 
+    /// <summary>How far after "ما أدى إلى", "أسفر عن" a death still is the result it names.</summary>
+    private const int ResultReach = 3;
+
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
@@ -109,8 +112,11 @@ internal static class EventAssembler
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
                 && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8
                     || (t.Class == TriggerClass.Takeover && a.EndToken <= t.FirstToken)));
+            // "عبوة ناسفة انفجرت امس في حي ... ما أدى إلى مقتل ستة": a death told as the trigger's result, after it in its sentence.
             bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
-                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
+                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8
+                    || (c.FirstToken >= t.EndToken && doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Result && r.Key > t.EndToken
+                        && c.EndToken >= r.Key && c.FirstToken - r.Key <= ResultReach && text.SentenceOf(r.Key) == sentence))));
             if (!t.Strong && !armedNear && !deathNear)
             {
                 continue;
