@@ -113,7 +113,9 @@ internal static class EventAssembler
                 && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8
                     || (t.Class == TriggerClass.Takeover && a.EndToken <= t.FirstToken)));
             // "عبوة ناسفة انفجرت امس في حي ... ما أدى إلى مقتل ستة": a death told as the trigger's result, after it in its sentence.
-            bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
+            // A killed-and-wounded total ("66 قتيلا وجريحا") has dead in it; a toll re-told ("ارتفعت حصيلة تفجير") had victims.
+            bool deathNear = EventMerger.IsTollRecap(doc, t) || doc.Casualties.Any(c => c.Kind is CasualtyKind.Death or CasualtyKind.Combined
+                && text.SentenceOf(c.FirstToken) == sentence
                 && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8
                     || (c.FirstToken >= t.EndToken && doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Result && r.Key > t.EndToken
                         && c.EndToken >= r.Key && c.FirstToken - r.Key <= ResultReach && text.SentenceOf(r.Key) == sentence))));

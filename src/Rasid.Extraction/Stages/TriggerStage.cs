@@ -16,6 +16,8 @@ internal static class TriggerStage
 
     private const int SeizedObjectWindow = 8;
 
+    private const int AirSubjectGap = 1;
+
     public static void Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -68,6 +70,12 @@ internal static class TriggerStage
 
                     result.Add(t with { EndToken = raw[j].EndToken, Span = t.Span.Union(raw[j].Span), Strong = true });
                     i = j;
+                }
+                else if (doc.Actors.Any(a => a.Entry.Air && text.ClauseOf(a.FirstToken) == text.ClauseOf(t.FirstToken)
+                    && a.FirstToken >= t.EndToken && a.FirstToken - t.EndToken <= AirSubjectGap))
+                {
+                    // "ودمر طيران التحالف دبابتين": what an air force destroys, it destroys in a strike.
+                    result.Add(t with { Class = TriggerClass.Air });
                 }
 
                 continue;
