@@ -115,4 +115,34 @@ public sealed class EventDecisionTests
         var events = Counted("قال متحدث عسكري إن طائرات حربية أغرقت، يوم الأحد، سفينة تحمل أسلحة قرب مدينة بنغازي.", "LY", "2015-07-20");
         Assert.Single(events, e => e.SubEventType == SubEventType.AirDroneStrike);
     }
+
+    [Theory]
+    [InlineData("وقال مصدر إن عبوة ناسفة انفجرت أمس في سوق شعبي وسط مدينة بعقوبة ما أدى إلى مقتل أربعة مدنيين.")]
+    [InlineData("وقال مصدر أمني إن حصيلة تفجير السيارة المفخخة في مدينة بعقوبة ارتفعت أمس إلى 40 قتيلا وجريحا.")]
+    public void A_bomb_whose_dead_are_told_as_its_result_or_its_toll_is_an_event(string text)
+    {
+        Assert.Single(Counted(text), e => e.SubEventType == SubEventType.RemoteExplosiveLandmineIed);
+    }
+
+    [Fact]
+    public void What_an_air_force_destroys_it_destroys_in_an_air_strike()
+    {
+        var events = Counted("ودمر طيران التحالف العربي أمس دبابتين وأربع مركبات عسكرية للحوثيين قرب قاعدة العند في محافظة لحج.", "YE");
+        var strike = Assert.Single(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+        Assert.Equal("Saudi-led coalition", strike.Actor1?.Name);
+    }
+
+    [Fact]
+    public void Doubt_about_who_flew_the_planes_does_not_doubt_the_strike()
+    {
+        var events = Counted("وقال المرصد إن طائرات حربية يعتقد أنها تابعة للتحالف الدولي شنت أمس غارات على مواقع لتنظيم داعش في مدينة منبج.", "SY");
+        Assert.Single(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+    }
+
+    [Fact]
+    public void A_strike_itself_in_doubt_stays_uncounted()
+    {
+        var events = Counted("ويعتقد أن طائرات حربية شنت أمس غارات على مواقع لتنظيم داعش في مدينة منبج.", "SY");
+        Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+    }
 }
