@@ -313,12 +313,14 @@ internal static class EventMerger
 
     /// <summary>
     /// One kind of event for merging mentions under one place name: the same ACLED event type, except that an air strike and
-    /// a shelling are two events (two weapons, two shooters: "بدأت بقصف ... بالمدفعية" then "قصف سلاح الجو").
+    /// a shelling are two events (two weapons, two shooters: "بدأت بقصف ... بالمدفعية" then "قصف سلاح الجو"), and so are an
+    /// air strike and a bomb set off on the ground ("انفجار سيارة ملغومة" then "نفذ سلاح الجو ضربة جوية").
     /// </summary>
     private static bool SameKind(EventDraft a, EventDraft b) =>
         a.SubEventType.Parent() == b.SubEventType.Parent()
-        && !(a.SubEventType != b.SubEventType && a.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack
-            && b.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack);
+        && (a.SubEventType == b.SubEventType || (a.SubEventType != SubEventType.AirDroneStrike && b.SubEventType != SubEventType.AirDroneStrike))
+        && !(a.SubEventType != b.SubEventType && a.SubEventType is SubEventType.ShellingArtilleryMissileAttack
+            && b.SubEventType is SubEventType.ShellingArtilleryMissileAttack);
 
     /// <summary>Each names its own day ("اليوم" and "مساء أمس"): two days of one fight are two events (ACLED: one per day).</summary>
     private static bool TellApartDays(EventDraft a, EventDraft b) =>
