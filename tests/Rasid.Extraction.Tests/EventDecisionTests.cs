@@ -145,4 +145,28 @@ public sealed class EventDecisionTests
         var events = Counted("ويعتقد أن طائرات حربية شنت أمس غارات على مواقع لتنظيم داعش في مدينة منبج.", "SY");
         Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.AirDroneStrike);
     }
+
+    [Fact]
+    public void Fire_returned_on_the_source_of_shells_is_a_shelling_by_the_one_returning_it()
+    {
+        var events = Counted("وردت مدفعية القوات المسلحة السعودية أمس بقوة على مصدر تلك القذائف داخل محافظة صعدة.", "YE");
+        var shelling = Assert.Single(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.StartsWith("Military Forces of Saudi Arabia", shelling.Actor1?.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Artillery_targeting_positions_is_a_shelling_not_a_clash()
+    {
+        var events = Counted("واستهدفت مدفعية القوات المسلحة السعودية أمس مواقع الحوثيين في محافظة صعدة.", "YE");
+        Assert.Single(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void A_short_line_cut_after_a_comma_is_body_text_not_a_headline()
+    {
+        var events = Counted("قذائف على جازان\n\nسقطت أمس قذائف أطلقها الحوثيون على أحياء في مدينة جازان.\n وردت مدفعية القوات المسلحة السعودية بقوة على مصدر القذائف داخل محافظة صعدة،\n"
+            + " فيما شنت طائرات التحالف غارات على مواقع الحوثيين.", "SA");
+        Assert.Contains(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack && e.Location?.Admin1 == "Sadah");
+    }
 }

@@ -87,6 +87,13 @@ internal static class TriggerStage
                 continue; // "شنوا هجوما ... استخدموا خلاله أسلحة متوسطة وقذائف": shells among small arms are weapons of the ground attack
             }
 
+            if (t.Class == TriggerClass.Attack && t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is { } next
+                && (next.StartsWith("مدفعي", StringComparison.Ordinal) || next.StartsWith("المدفعي", StringComparison.Ordinal)))
+            {
+                result.Add(t with { Class = TriggerClass.Shell }); // "استهدفت مدفعية القوات المسلحة مواقع": the artillery fires
+                continue;
+            }
+
             if (t.Class == TriggerClass.Gathering)
             {
                 // "احتشد المئات ... مطالبين بـ": a crowd with a demand is a protest; a crowd at a festival or a match is not.
