@@ -169,4 +169,21 @@ public sealed class EventDecisionTests
             + " فيما شنت طائرات التحالف غارات على مواقع الحوثيين.", "SA");
         Assert.Contains(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack && e.Location?.Admin1 == "Sadah");
     }
+
+    [Fact]
+    public void The_strikes_a_coalition_is_carrying_out_are_a_campaign_not_a_strike()
+    {
+        var events = Counted("وسيطرت المقاومة الشعبية أمس على مدينة لودر بمساندة ضربات جوية يشنها التحالف العربي منذ أشهر.", "YE");
+        Assert.DoesNotContain(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+        Assert.Single(events, e => e.SubEventType == SubEventType.GovernmentRegainsTerritory);
+    }
+
+    [Fact]
+    public void Those_expelled_are_the_second_side_of_a_takeover()
+    {
+        var events = Counted("وقال مصدر إن المقاومة الشعبية طردت الحوثيين أمس من مدينة لودر.", "YE");
+        var takeover = Assert.Single(events, e => e.SubEventType == SubEventType.GovernmentRegainsTerritory);
+        Assert.Equal("Popular Resistance and Pro-Hadi forces", takeover.Actor1?.Name);
+        Assert.Equal("Houthis and Saleh forces", takeover.Actor2?.Name);
+    }
 }
