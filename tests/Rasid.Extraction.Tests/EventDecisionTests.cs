@@ -186,4 +186,13 @@ public sealed class EventDecisionTests
         Assert.Equal("Popular Resistance and Pro-Hadi forces", takeover.Actor1?.Name);
         Assert.Equal("Houthis and Saleh forces", takeover.Actor2?.Name);
     }
+
+    [Fact]
+    public void An_american_air_strike_names_its_striker_and_a_passive_singular_kill_is_one_death()
+    {
+        var events = Counted("وأكدت وزارة الدفاع أن القيادي في جماعة خراسان أبو عمر قتل في ضربة جوية أمريكية قرب بلدة سرمدا أمس.", "SY");
+        var strike = Assert.Single(events, e => e.SubEventType == SubEventType.AirDroneStrike);
+        Assert.Equal("Military Forces of the United States", strike.Actor1?.Name);
+        Assert.Equal(1, strike.Fatalities);
+    }
 }

@@ -243,7 +243,19 @@ internal static class CasualtyStage
     {
         var text = doc.Text;
         var verb = text.NormOf(cue.FirstToken);
-        if (cue.EndToken - cue.FirstToken != 1 || verb.Length < 4)
+        if (cue.EndToken - cue.FirstToken != 1)
+        {
+            return null;
+        }
+
+        // "محسن الفضلي قتل في ضربة جوية": a singular passive "قُتل/قُتلت" with a place, means or cause after it killed its one subject.
+        if (verb is "قتل" or "قتلت" or "وقتل" or "وقتلت" or "فقتل" && cue.EndToken < text.Tokens.Length
+            && text.NormOf(cue.EndToken) is "في" or "خلال" or "جراء" or "اثر" or "بنيران" or "برصاص" or "بغاره" or "بضربه" or "بقصف" or "بانفجار" or "علي")
+        {
+            return new DeathCount(1, null, null, true);
+        }
+
+        if (verb.Length < 4)
         {
             return null;
         }
