@@ -195,4 +195,12 @@ public sealed class EventDecisionTests
         Assert.Equal("Military Forces of the United States", strike.Actor1?.Name);
         Assert.Equal(1, strike.Fatalities);
     }
+
+    [Fact]
+    public void The_shelling_with_no_shooter_named_retells_the_air_strike_told_before_it()
+    {
+        var events = Counted("شن طيران التحالف العربي أمس غارات على مواقع الحوثيين في مدينة عتق. وقالت مصادر إن القصف أدى إلى مقتل عدد من الحوثيين في مدينة عتق.", "YE");
+        Assert.Single(events);
+        Assert.Equal(SubEventType.AirDroneStrike, events[0].SubEventType);
+    }
 }

@@ -98,7 +98,10 @@ internal static class EventMerger
                 continue;
             }
 
-            var earlier = body.Take(j).LastOrDefault(e => e.SubEventType == d.SubEventType && e.Modality.Counts() == d.Modality.Counts()
+            // "القصف أدى إلى مقتل ..." after "شن طيران التحالف غارات": "the shelling" with no shooter named re-tells the strike.
+            var earlier = body.Take(j).LastOrDefault(e => (e.SubEventType == d.SubEventType
+                    || (d.SubEventType == SubEventType.ShellingArtilleryMissileAttack && d.Actor1 is null && e.SubEventType == SubEventType.AirDroneStrike))
+                && e.Modality.Counts() == d.Modality.Counts()
                 && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d)
                 && (PlaceKey(e) == PlaceKey(d) || e.PlaceInSentence != d.PlaceInSentence));
 
