@@ -203,4 +203,21 @@ public sealed class EventDecisionTests
         Assert.Single(events);
         Assert.Equal(SubEventType.AirDroneStrike, events[0].SubEventType);
     }
+
+    [Fact]
+    public void A_shell_fired_from_inside_yemen_is_the_houthis_shelling()
+    {
+        var events = Counted("لقي مقيم مصرعه أمس إثر سقوط مقذوف عسكري من داخل الأراضي اليمنية على مزرعة في محافظة أحد المسارحة.", "SA");
+        var shelling = Assert.Single(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal("Houthis and Saleh forces", shelling.Actor1?.Name);
+    }
+
+    [Fact]
+    public void Shells_fired_by_no_one_named_are_an_unidentified_groups()
+    {
+        var events = Counted("قتل 9 مدنيين أمس جراء سقوط قذائف هاون على منازل في ناحية هبهب.");
+        var shelling = Assert.Single(events, e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.StartsWith("Unidentified Armed Group", shelling.Actor1?.Name, StringComparison.Ordinal);
+        Assert.StartsWith("Civilians", shelling.Actor2?.Name, StringComparison.Ordinal);
+    }
 }

@@ -132,14 +132,14 @@ internal static class EventAssembler
                 actor1 = ActorAttribution.LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they and kidnappings
-            // are the work of an unidentified armed group (ACLED's convention).
+            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they, kidnappings and
+            // shells fired by no one named ("سقوط قذائف هاون على منازل") are the work of an unidentified armed group (ACLED's convention).
             if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
             {
                 actor1 = ActorAttribution.Claimant(doc);
             }
 
-            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction or TriggerClass.Shell)
             {
                 actor1 = ActorAttribution.Unidentified(doc, t);
             }

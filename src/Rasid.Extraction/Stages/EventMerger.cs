@@ -100,7 +100,7 @@ internal static class EventMerger
 
             // "القصف أدى إلى مقتل ..." after "شن طيران التحالف غارات": "the shelling" with no shooter named re-tells the strike.
             var earlier = body.Take(j).LastOrDefault(e => (e.SubEventType == d.SubEventType
-                    || (d.SubEventType == SubEventType.ShellingArtilleryMissileAttack && d.Actor1 is null && e.SubEventType == SubEventType.AirDroneStrike))
+                    || (d.SubEventType == SubEventType.ShellingArtilleryMissileAttack && Named(d.Actor1, d) is null && e.SubEventType == SubEventType.AirDroneStrike))
                 && e.Modality.Counts() == d.Modality.Counts()
                 && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d)
                 && (PlaceKey(e) == PlaceKey(d) || e.PlaceInSentence != d.PlaceInSentence));
