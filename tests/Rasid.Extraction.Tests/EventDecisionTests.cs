@@ -220,4 +220,13 @@ public sealed class EventDecisionTests
         Assert.StartsWith("Unidentified Armed Group", shelling.Actor1?.Name, StringComparison.Ordinal);
         Assert.StartsWith("Civilians", shelling.Actor2?.Name, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("قتل أربعة مدنيين أمس في مخيم درعا نتيجة القصف العنيف الذي تعرض له المخيم من مواقع قوات الأسد.", "Military Forces of Syria (2000-)")]
+    [InlineData("أصيب عشرة أشخاص أمس جراء سقوط قذائف صاروخية على حي باب توما في دمشق مصدرها مواقع المعارضة المسلحة في حي جوبر.", "Opposition Rebels (Syria)")]
+    public void An_armed_party_read_as_hit_by_a_shelling_nobody_else_fired_is_its_shooter(string text, string shooter)
+    {
+        var shelling = Assert.Single(Counted(text, "SY"), e => e.SubEventType == SubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal(shooter, shelling.Actor1?.Name);
+    }
 }

@@ -134,6 +134,14 @@ internal static class EventAssembler
 
             // Bombs nobody is named for are the claimant's when the story says who claimed them; else they, kidnappings and
             // shells fired by no one named ("سقوط قذائف هاون على منازل") are the work of an unidentified armed group (ACLED's convention).
+            // "قصفت قوات النظام مخيم درعا", "قذائف أطلقها مسلحو المعارضة": an armed party read as the one hit by a shelling
+            // no one else fired is its shooter — unless it is told as killed or hurt by it ("القصف أدى إلى مقتل عدد من الحوثيين").
+            if (actor1 is null && t.Class == TriggerClass.Shell && actor2 is { Entry.IsArmed: true } shooter
+                && !doc.Casualties.Any(c => c.FirstToken >= Math.Min(t.EndToken, shooter.EndToken) && c.FirstToken < Math.Max(t.FirstToken, shooter.FirstToken)))
+            {
+                (actor1, actor2) = (shooter, null);
+            }
+
             if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
             {
                 actor1 = ActorAttribution.Claimant(doc);
