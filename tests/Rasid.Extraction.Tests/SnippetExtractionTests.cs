@@ -54,10 +54,61 @@ public sealed class SnippetExtractionTests
     [InlineData("تبنى تنظيم داعش تفجير سيارة مفخخة في السوق.", Modality.Claimed)]
     [InlineData("قصفت قوات النظام بالمدفعية بلدة في الريف.", Modality.Asserted)]
     [InlineData("قد قصفت قوات النظام البلدة بالمدفعية.", Modality.Asserted)]
+    [InlineData("ويقصف الطيران الحربي بانتظام أحياء المدينة الخاضعة لسيطرة المعارضة.", Modality.Hypothetical)]
+    [InlineData("ويشن التحالف غارات جوية بشكل يومي على مواقع التنظيم.", Modality.Hypothetical)]
+    [InlineData("قتل مئات المدنيين في قصف قوات النظام خلال 3 أشهر من المعارك.", Modality.Hypothetical)]
+    [InlineData("ويشن التحالف منذ أغسطس غارات جوية على مواقع التنظيم.", Modality.Hypothetical)]
     public void Modality_follows_the_cue_that_governs_the_trigger(string text, Modality expected)
     {
         var e = Run(text)[0];
         Assert.Equal(expected, e.Modality);
+    }
+
+    [Fact]
+    public void A_habitual_adverb_governs_only_its_own_clause()
+    {
+        // The first clause tells today's strike; the habit in the second clause must not reach back across the comma.
+        var events = Run("قتل خمسة مدنيين اليوم في غارة جوية على بلدة في الريف، فيما يقصف الطيران المدينة بانتظام.");
+        Assert.Contains(events, e => e.Modality == Modality.Asserted && e.Fatalities == 5);
+    }
+
+    [Theory]
+    [InlineData("استعدت القوات الأمنية أمس لاقتحام الحي الغربي من المدينة.")]
+    [InlineData("وتهدف العملية إلى تحرير المدينة من قوات النظام.")]
+    [InlineData("تأهبت قوات الجيش لهجوم واسع على مواقع التنظيم في البلدة.")]
+    public void Preparing_for_or_aiming_at_an_assault_is_no_counted_event(string text)
+    {
+        Assert.DoesNotContain(Run(text), e => e.Modality.Counts() && e.EventType == EventType.Battles);
+    }
+
+    [Theory]
+    [InlineData("قصفت قوات النظام اليوم بالمدفعية بلدة في الريف التي تسيطر عليها المعارضة منذ أشهر.")]
+    [InlineData("تدور معارك عنيفة في أطراف المدينة بين الجيش وتنظيم داعش الذي يسيطر عليها منذ العام الماضي.")]
+    public void A_long_span_inside_a_relative_clause_leaves_the_event_before_it(string text)
+    {
+        Assert.Contains(Run(text), e => e.Modality.Counts());
+    }
+
+    [Fact]
+    public void Not_knowing_whether_a_known_strike_used_a_drone_leaves_the_strike_standing()
+    {
+        var events = Run("قال المتحدث إن غارة جوية قتلت القيادي في ريف إدلب، ولم يحدد ما إذا كانت الغارة تمت بطائرة بدون طيار.");
+        Assert.Contains(events, e => e.Modality.Counts());
+        Assert.DoesNotContain(events, e => e.Modality == Modality.Negated);
+    }
+
+    [Fact]
+    public void Not_knowing_whether_there_was_an_attack_is_no_event()
+    {
+        Assert.DoesNotContain(Run("ولم يتضح ما إذا كان هجوم قد وقع على الحاجز في البلدة."), e => e.Modality.Counts());
+    }
+
+    [Fact]
+    public void Since_the_start_of_this_month_is_no_long_span()
+    {
+        // "منذ بداية الشهر الجاري" is days, not a tally of months: the clash stays an event.
+        var e = Run("قتل 12 جنديا في اشتباكات مع مسلحي التنظيم منذ بداية الشهر الجاري.")[0];
+        Assert.True(e.Modality.Counts());
     }
 
     [Theory]

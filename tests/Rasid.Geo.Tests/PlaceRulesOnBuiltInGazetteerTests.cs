@@ -25,6 +25,26 @@ public sealed class PlaceRulesOnBuiltInGazetteerTests
         Assert.Equal(GeoPrecision.Town, m.Precision);
     }
 
+    [Theory]
+    [InlineData("أطلق مسلحون النار من سوريا على مركز حدودي في كلس", "كلس", "tr-kilis")]
+    [InlineData("قتل شرطي في هجوم في مدينة مديات جنوب شرق تركيا", "مديات", "tr-midyat")]
+    [InlineData("تفجير انتحاري في بلدة سروج الحدودية", "سروج", "tr-suruc")]
+    public void A_Turkish_border_town_is_found_in_Turkey_under_a_Syrian_hint(string text, string surface, string id)
+    {
+        var m = On(text, "SY", surface);
+        Assert.Equal(id, m.Place!.Id);
+        Assert.Equal("TR", m.Place.CountryCode);
+    }
+
+    [Fact]
+    public void A_district_named_after_its_seat_is_placed_at_the_seat()
+    {
+        // ACLED codes an event told only by district at the district's seat; the centroid of a desert district lies far off.
+        var m = On("قصف جوي على منزل في قضاء الرطبة غرب الأنبار", "IQ", "الرطبة");
+        Assert.InRange(m.Place!.Latitude, 33.0, 33.1);
+        Assert.InRange(m.Place.Longitude, 40.2, 40.35);
+    }
+
     [Fact]
     public void A_rural_district_stays_near()
     {

@@ -3,17 +3,27 @@ using Rasid.Core;
 
 namespace Rasid.Extraction.Lexicons;
 
-/// <summary>How far a modality cue governs: the next N tokens of its clause, the rest of its clause, the rest of its sentence, or the whole sentence.</summary>
+/// <summary>
+/// How far a modality cue governs: the next N tokens of its clause, the rest of its clause, the rest of its sentence, the
+/// whole sentence, or its whole clause (before and after it: habitual adverbs follow their verb, "يقصف النظام بانتظام").
+/// </summary>
 public enum CueScope
 {
     Tokens,
     Clause,
     Sentence,
     Anywhere,
+    WholeClause,
 }
 
-/// <summary>A modality cue; <see cref="Modality"/> is null for look-alikes that are no cue ("لا يزال").</summary>
-public sealed record ModalityCue(Modality? Modality, CueScope Scope, int Tokens, bool OnlyBeforeImperfect);
+/// <summary>
+/// A modality cue; <see cref="Modality"/> is null for look-alikes that are no cue ("لا يزال") and for relative pronouns,
+/// which <see cref="IsRelativePronoun"/> marks: a whole-clause cue does not reach across one ("… داعش الذي يسيطر على
+/// المدينة منذ العام الماضي": the span belongs to the relative clause, not to the fighting before it).
+/// </summary>
+/// <remarks><see cref="IsWhether"/> marks "ما إذا" (whether): "لم يتضح ما إذا كانت الغارة تمت بطائرة" doubts a detail of a
+/// strike it presupposes, so a negation before it does not reach a definite trigger after it.</remarks>
+public sealed record ModalityCue(Modality? Modality, CueScope Scope, int Tokens, bool OnlyBeforeImperfect, bool IsRelativePronoun = false, bool IsWhether = false);
 
 public enum CasualtyKind
 {
@@ -65,6 +75,17 @@ public sealed class CueLexicons
                 beforeImperfect = true;
             }
 
+            if (name is "relative-pronoun" or "whether")
+            {
+                var marker = new ModalityCue(null, CueScope.Tokens, 0, false, IsRelativePronoun: name == "relative-pronoun", IsWhether: name == "whether");
+                foreach (var phrase in LexiconFiles.Expand(row["cue"]))
+                {
+                    modEntries.Add((phrase, marker));
+                }
+
+                continue;
+            }
+
             if (name != "none")
             {
                 if (!ModalityExtensions.TryParse(name, out var parsed))
@@ -81,8 +102,9 @@ public sealed class CueLexicons
                 "clause" => new ModalityCue(m, CueScope.Clause, 0, beforeImperfect),
                 "sentence" => new ModalityCue(m, CueScope.Sentence, 0, beforeImperfect),
                 "anywhere" => new ModalityCue(m, CueScope.Anywhere, 0, beforeImperfect),
+                "whole-clause" => new ModalityCue(m, CueScope.WholeClause, 0, beforeImperfect),
                 _ when int.TryParse(scopeCell, out int n) => new ModalityCue(m, CueScope.Tokens, n, beforeImperfect),
-                _ => throw row.Error($"scope must be clause, sentence, anywhere or a number, not '{scopeCell}'"),
+                _ => throw row.Error($"scope must be clause, sentence, anywhere, whole-clause or a number, not '{scopeCell}'"),
             };
             foreach (var phrase in LexiconFiles.Expand(row["cue"]))
             {

@@ -11,7 +11,7 @@ namespace Rasid.Extraction.Stages;
 /// <remarks>
 /// A cue governs a trigger only when it comes before it in the same sentence and within its scope (the next N tokens of
 /// its clause, the rest of its clause, the rest of its sentence); reporting and claiming frames govern their whole
-/// sentence ("قتل 5، حسب مصدر"). The strongest commitment-lowering cue wins: negated, then hypothetical, speculative,
+/// sentence ("قتل 5، حسب مصدر"), habitual adverbs and long spans their whole clause ("يقصف النظام المدينة بانتظام"). The strongest commitment-lowering cue wins: negated, then hypothetical, speculative,
 /// future; otherwise claimed, then reported, else asserted.
 /// </remarks>
 internal static class ModalityStage
@@ -37,7 +37,7 @@ internal static class ModalityStage
                 continue;
             }
 
-            if (cue.EndToken > triggerToken)
+            if (cue.EndToken > triggerToken && cue.Cue.Scope != CueScope.WholeClause)
             {
                 continue;
             }
@@ -45,9 +45,19 @@ internal static class ModalityStage
             bool governs = cue.Cue.Scope switch
             {
                 CueScope.Tokens => text.ClauseOf(cue.FirstToken) == clause && triggerToken - cue.EndToken < cue.Cue.Tokens,
-                CueScope.Clause => text.ClauseOf(cue.FirstToken) == clause,
+                CueScope.Clause or CueScope.WholeClause => text.ClauseOf(cue.FirstToken) == clause,
                 _ => true,
             };
+            if (governs && cue.Cue.Scope == CueScope.WholeClause && RelativePronounBetween(doc, cue, triggerToken))
+            {
+                continue;
+            }
+
+            if (governs && WhetherPresupposes(doc, cue, triggerToken))
+            {
+                continue;
+            }
+
             if (!governs || (cue.Cue.OnlyBeforeImperfect && !NextIsImperfect(doc, cue.EndToken)))
             {
                 continue;
@@ -70,6 +80,46 @@ internal static class ModalityStage
         }
 
         return claimed ? Modality.Claimed : reported ? Modality.Reported : Modality.Asserted;
+    }
+
+    // "معارك ... مع داعش الذي يسيطر على المدينة منذ العام الماضي": a relative clause between the cue and the trigger
+    // carries the span itself; the fighting before it is not made a tally.
+    private static bool RelativePronounBetween(DocumentMentions doc, CueMention cue, int triggerToken)
+    {
+        int from = Math.Min(cue.FirstToken, triggerToken), to = Math.Max(cue.FirstToken, triggerToken);
+        foreach (var other in doc.Cues)
+        {
+            if (other.Cue.IsRelativePronoun && other.FirstToken > from && other.FirstToken < to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "لم يتضح ما إذا كانت الغارة تمت بطائرة بدون طيار": the question is about a detail of "الغارة", a strike the article
+    // (ال) presents as known; the negation before "ما إذا" leaves it standing. An indefinite trigger stays governed.
+    private static bool WhetherPresupposes(DocumentMentions doc, CueMention cue, int triggerToken)
+    {
+        foreach (var other in doc.Cues)
+        {
+            if (other.Cue.IsWhether && other.FirstToken >= cue.EndToken && other.EndToken <= triggerToken
+                && triggerToken - other.EndToken <= WhetherReach && IsDefinite(doc.Text.NormOf(triggerToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int WhetherReach = 3;
+
+    private static bool IsDefinite(ReadOnlySpan<char> word)
+    {
+        int p = word.Length > 0 && word[0] is 'و' or 'ف' ? 1 : 0;
+        return word.Length > p + 3 && word[p] == 'ا' && word[p + 1] == 'ل';
     }
 
     private static int Rank(Modality m) => m switch
