@@ -30,15 +30,16 @@ public sealed class ActorLexicon
 {
     private static readonly Lazy<ActorLexicon> BuiltInInstance = new(Load);
 
-    private ActorLexicon(PhraseMatcher<ActorEntry[]> matcher, int rows, Dictionary<(string Country, bool Air), ActorEntry> stateForces)
+    private ActorLexicon(PhraseMatcher<ActorEntry[]> matcher, int rows, Dictionary<(string Country, bool Air, string Kind), ActorEntry> stateForces)
     {
         Matcher = matcher;
         Rows = rows;
         _stateForces = stateForces;
     }
 
-    // The state forces row of each country (ACLED's dated name, e.g. "Military Forces of Syria (2000-)"), ground and air.
-    private readonly Dictionary<(string Country, bool Air), ActorEntry> _stateForces;
+    // The state forces rows of each country (ACLED's dated name, e.g. "Military Forces of Syria (2000-)"), ground and air, by
+    // kind of forces (army, police; "" = the army under any name).
+    private readonly Dictionary<(string Country, bool Air, string Kind), ActorEntry> _stateForces;
 
     public static ActorLexicon BuiltIn => BuiltInInstance.Value;
 
@@ -77,16 +78,29 @@ public sealed class ActorLexicon
             return null;
         }
 
+        // The police row maps to the country's police, the army row to its army ("Police Forces of {country}" → "Police
+        // Forces of Iraq (2014-)").
         var forces = BuiltIn._stateForces;
         var code = countryCode.ToUpperInvariant();
-        return forces.GetValueOrDefault((code, generic.Air)) ?? forces.GetValueOrDefault((code, false));
+        var kind = ForcesKind(generic.Name);
+        return forces.GetValueOrDefault((code, generic.Air, kind)) ?? forces.GetValueOrDefault((code, false, kind))
+            ?? (kind == PoliceKind ? null : forces.GetValueOrDefault((code, generic.Air, "")) ?? forces.GetValueOrDefault((code, false, "")));
+    }
+
+    private const string PoliceKind = "Police Forces of ";
+
+    // "Military Forces of Iraq (2014-)" → "Military Forces of ": which forces of a state an ACLED name means.
+    private static string ForcesKind(string name)
+    {
+        int of = name.IndexOf(" of ", StringComparison.Ordinal);
+        return of < 0 ? name : name[..(of + 4)];
     }
 
     private static ActorLexicon Load()
     {
         var file = LexiconFiles.Load("actors.tsv", "name", "type", "country", "kind", "air", "aliases");
         var entries = new List<(string, ActorEntry[])>();
-        var stateForces = new Dictionary<(string Country, bool Air), ActorEntry>();
+        var stateForces = new Dictionary<(string Country, bool Air, string Kind), ActorEntry>();
         foreach (var row in file.Rows)
         {
             int type = row.Int("type");
@@ -98,7 +112,11 @@ public sealed class ActorLexicon
             var entry = new ActorEntry(row["name"], (ActorType)type, row["country"], row["kind"], row["air"] == "yes");
             if (entry.Kind == "state" && entry.Type == ActorType.StateForces && entry.Country != "*" && !entry.Name.Contains('{', StringComparison.Ordinal))
             {
-                stateForces.TryAdd((entry.Country.ToUpperInvariant(), entry.Air), entry);
+                stateForces.TryAdd((entry.Country.ToUpperInvariant(), entry.Air, ForcesKind(entry.Name)), entry);
+                if (ForcesKind(entry.Name) != PoliceKind)
+                {
+                    stateForces.TryAdd((entry.Country.ToUpperInvariant(), entry.Air, ""), entry); // the army, whatever ACLED calls it ("Libyan National Army")
+                }
             }
 
             foreach (var alias in LexiconFiles.Expand(row["aliases"]))

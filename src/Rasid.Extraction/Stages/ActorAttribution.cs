@@ -136,13 +136,15 @@ internal static class ActorAttribution
     /// The second actor when none is named beside the trigger: the nearest opposing armed actor of the sentence (the
     /// killed of "مقتل 8 من داعش في غارة"); for a takeover, a clash or seized weapons, the last opposing one told before
     /// in the paragraph, then in the story (the one the town was taken from); for shelling, an air strike or a bomb
-    /// that hits homes or children, and for a kidnapping, civilians.
+    /// that hits homes or children, and for a kidnapping, civilians; for an arrest, the opposing armed group of its sentence
+    /// ("اعتقلت الشرطة خمسة من عناصر داعش").
     /// </summary>
     internal static ActorMention? OtherSide(DocumentMentions doc, TriggerMention t, int sentence, int clause, ActorMention? actor1)
     {
         var text = doc.Text;
         if (actor1 is null || t.Class is not (TriggerClass.Air or TriggerClass.Shell or TriggerClass.Clash or TriggerClass.Attack
-            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction))
+            or TriggerClass.Takeover or TriggerClass.Defuse or TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction
+            or TriggerClass.Arrest))
         {
             return null;
         }

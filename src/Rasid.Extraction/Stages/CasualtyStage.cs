@@ -53,6 +53,16 @@ internal static class CasualtyStage
                 continue;
             }
 
+            // Seized weapons and arrests kill no one by themselves: a death told in another clause of their sentence, or
+            // beyond a fighting word ("وأكدت قتل خمسة ... أثناء مواجهتهم ... وأضافت انه تم ضبط عجلتين"), belongs to that fight.
+            if (trigger.Class is TriggerClass.Defuse or TriggerClass.Arrest && (text.ClauseOf(cue.FirstToken) != clause
+                || doc.Triggers.Any(o => o.Class is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Kill or TriggerClass.Air
+                    or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
+                    && o.FirstToken > Math.Min(cue.FirstToken, trigger.FirstToken) && o.FirstToken < Math.Max(cue.FirstToken, trigger.FirstToken))))
+            {
+                continue;
+            }
+
             var n = NumberBeside(doc, cue);
             int distance = Math.Abs(cue.FirstToken - trigger.FirstToken) + (text.ClauseOf(cue.FirstToken) == clause ? 0 : 1000);
             if (distance >= bestDistance)
@@ -233,7 +243,19 @@ internal static class CasualtyStage
     {
         var text = doc.Text;
         var verb = text.NormOf(cue.FirstToken);
-        if (cue.EndToken - cue.FirstToken != 1 || verb.Length < 4)
+        if (cue.EndToken - cue.FirstToken != 1)
+        {
+            return null;
+        }
+
+        // "محسن الفضلي قتل في ضربة جوية": a singular passive "قُتل/قُتلت" with a place, means or cause after it killed its one subject.
+        if (verb is "قتل" or "قتلت" or "وقتل" or "وقتلت" or "فقتل" && cue.EndToken < text.Tokens.Length
+            && text.NormOf(cue.EndToken) is "في" or "خلال" or "جراء" or "اثر" or "بنيران" or "برصاص" or "بغاره" or "بضربه" or "بقصف" or "بانفجار" or "علي")
+        {
+            return new DeathCount(1, null, null, true);
+        }
+
+        if (verb.Length < 4)
         {
             return null;
         }

@@ -14,6 +14,9 @@ internal static class EventAssembler
 {
     private const int EvidenceContext = 3;
 
+    /// <summary>How far after "ما أدى إلى", "أسفر عن" a death still is the result it names.</summary>
+    private const int ResultReach = 3;
+
     /// <summary>An incident dated more than this many days before publication is background, not the report's news.</summary>
     private const int StaleDays = 45;
 
@@ -45,6 +48,16 @@ internal static class EventAssembler
             if (doc.Blocks.Any(b => b.EndToken <= t.FirstToken && t.FirstToken - b.EndToken <= 1 && text.ClauseOf(b.FirstToken) == clause))
             {
                 continue; // "التفجيرين استهدفا": its subject points back to events already told
+            }
+
+            if (NonEventFilter.IsTagLine(doc, sentence))
+            {
+                continue; // "سمات الرمادي داعش هجوم مسلح": the keyword line under the story
+            }
+
+            if (NonEventFilter.IsContextSentence(doc, sentence))
+            {
+                continue; // "وتأتي هذه المعارك بعد إعلان ... انطلاق معركة": the news set in context, not a new event
             }
 
             if (NonEventFilter.IsHistory(doc, sentence))
@@ -99,8 +112,13 @@ internal static class EventAssembler
             bool armedNear = doc.Actors.Any(a => a.Entry.IsArmed && text.SentenceOf(a.FirstToken) == sentence
                 && (text.ClauseOf(a.FirstToken) == clause || Math.Abs(a.FirstToken - t.FirstToken) <= 8
                     || (t.Class == TriggerClass.Takeover && a.EndToken <= t.FirstToken)));
-            bool deathNear = doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && text.SentenceOf(c.FirstToken) == sentence
-                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8));
+            // "عبوة ناسفة انفجرت امس في حي ... ما أدى إلى مقتل ستة": a death told as the trigger's result, after it in its sentence.
+            // A killed-and-wounded total ("66 قتيلا وجريحا") has dead in it; a toll re-told ("ارتفعت حصيلة تفجير") had victims.
+            bool deathNear = EventMerger.IsTollRecap(doc, t) || doc.Casualties.Any(c => c.Kind is CasualtyKind.Death or CasualtyKind.Combined
+                && text.SentenceOf(c.FirstToken) == sentence
+                && (text.ClauseOf(c.FirstToken) == clause || Math.Abs(c.FirstToken - t.FirstToken) <= 8
+                    || (c.FirstToken >= t.EndToken && doc.RoleBeforeToken.Any(r => r.Value == ArgumentRole.Result && r.Key > t.EndToken
+                        && c.EndToken >= r.Key && c.FirstToken - r.Key <= ResultReach && text.SentenceOf(r.Key) == sentence))));
             if (!t.Strong && !armedNear && !deathNear)
             {
                 continue;
@@ -114,14 +132,22 @@ internal static class EventAssembler
                 actor1 = ActorAttribution.LastAirActor(doc, t.FirstToken);
             }
 
-            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they and kidnappings
-            // are the work of an unidentified armed group (ACLED's convention).
+            // Bombs nobody is named for are the claimant's when the story says who claimed them; else they, kidnappings and
+            // shells fired by no one named ("سقوط قذائف هاون على منازل") are the work of an unidentified armed group (ACLED's convention).
+            // "قصفت قوات النظام مخيم درعا", "قذائف أطلقها مسلحو المعارضة": an armed party read as the one hit by a shelling
+            // no one else fired is its shooter — unless it is told as killed or hurt by it ("القصف أدى إلى مقتل عدد من الحوثيين").
+            if (actor1 is null && t.Class == TriggerClass.Shell && actor2 is { Entry.IsArmed: true } shooter
+                && !doc.Casualties.Any(c => c.FirstToken >= Math.Min(t.EndToken, shooter.EndToken) && c.FirstToken < Math.Max(t.FirstToken, shooter.FirstToken)))
+            {
+                (actor1, actor2) = (shooter, null);
+            }
+
             if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide)
             {
                 actor1 = ActorAttribution.Claimant(doc);
             }
 
-            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction)
+            if (actor1 is null && t.Class is TriggerClass.Ied or TriggerClass.Suicide or TriggerClass.Abduction or TriggerClass.Shell)
             {
                 actor1 = ActorAttribution.Unidentified(doc, t);
             }
@@ -210,7 +236,7 @@ internal static class EventAssembler
                     PlaceInSentence = place is not null && text.SentenceOf(place.FirstToken) == sentence,
                     PlaceIsCompassRegion = place is not null && PlaceAttribution.IsCompassRegion(doc, place),
                     Definite = IsDefinite(doc, t),
-                    Another = t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is "اخر" or "اخري" or "مماثل" or "مماثله" or "ثان" or "ثاني" or "ثانيه" or "جديد" or "جديده",
+                    Another = t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is "اخر" or "اخري" or "مماثل" or "مماثلا" or "مماثله" or "ثان" or "ثاني" or "ثانيه" or "جديد" or "جديدا" or "جديده",
                     InLead = lead.Contains(sentence),
                     Scattered = place is not null && EventMerger.IsScatteredPlace(doc, place),
                     Confidence = Confidence(t, actor1, place, date),

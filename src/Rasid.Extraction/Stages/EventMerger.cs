@@ -99,7 +99,10 @@ internal static class EventMerger
                 continue;
             }
 
-            var earlier = body.Take(j).LastOrDefault(e => e.SubEventType == d.SubEventType && e.Modality.Counts() == d.Modality.Counts()
+            // "القصف أدى إلى مقتل ..." after "شن طيران التحالف غارات": "the shelling" with no shooter named re-tells the strike.
+            var earlier = body.Take(j).LastOrDefault(e => (e.SubEventType == d.SubEventType
+                    || (d.SubEventType == SubEventType.ShellingArtilleryMissileAttack && Named(d.Actor1, d) is null && e.SubEventType == SubEventType.AirDroneStrike))
+                && e.Modality.Counts() == d.Modality.Counts()
                 && Math.Abs(e.EventDate.DayNumber - d.EventDate.DayNumber) <= 1 && CompatibleNamedActors(e, d)
                 && (PlaceKey(e) == PlaceKey(d) || e.PlaceInSentence != d.PlaceInSentence));
 
@@ -175,8 +178,51 @@ internal static class EventMerger
             }
         }
 
+        // "مقتل 8 حوثيين في كمين بمدينة رداع" then "نصبت كمينا في جبل الثعالب ... مما أسفر عن مقتل 8 حوثيين": the same fight
+        // with the same toll, between the same named sides, on the same or the next day and in one province, is one event
+        // told twice (a summary, then its detail under a finer place name): two fights rarely share the exact toll.
+        for (int i = 0; i < body.Count; i++)
+        {
+            for (int j = i + 1; j < body.Count; j++)
+            {
+                var a = body[i];
+                var b = body[j];
+                if (a.Trigger == b.Trigger || a.Another || b.Another || !SameToll(a, b))
+                {
+                    continue;
+                }
+
+                // The place named as such wins over one given by its bearing from a city ("شمال شرقي بعقوبة"); else the
+                // detail, told after the summary.
+                var (keep, drop) = (a.Place?.Precision ?? GeoPrecision.Province) < (b.Place?.Precision ?? GeoPrecision.Province) ? (a, b) : (b, a);
+                if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
+                {
+                    keep.Date = drop.Date;
+                    keep.EventDate = drop.EventDate;
+                    keep.EventDateEnd = drop.EventDateEnd;
+                    keep.TimePrecision = drop.TimePrecision;
+                    keep.OwnDate = drop.OwnDate;
+                    keep.Recap = drop.Recap;
+                }
+
+                Absorb(keep, drop);
+                body[i] = keep;
+                body.RemoveAt(j);
+                j = i;
+            }
+        }
+
         return body;
     }
+
+    /// <summary>Two mentions of one fight: same sub-type, both sides named and the same, one province, a day apart at most, and the same stated toll.</summary>
+    private static bool SameToll(EventDraft a, EventDraft b) =>
+        a.SubEventType == b.SubEventType && a.Modality.Counts() == b.Modality.Counts()
+        && a.Deaths.Stated && b.Deaths.Stated && a.Deaths.Fatalities > 0 && a.Deaths.Fatalities == b.Deaths.Fatalities
+        && Math.Abs(a.EventDate.DayNumber - b.EventDate.DayNumber) <= 1
+        && a.Actor1 is not null && b.Actor1 is not null && a.Actor2 is not null && b.Actor2 is not null
+        && ((a.Actor1.Name == b.Actor1.Name && a.Actor2.Name == b.Actor2.Name) || (a.Actor1.Name == b.Actor2.Name && a.Actor2.Name == b.Actor1.Name))
+        && SameAdmin1(a, b);
 
     /// <summary>True when <paramref name="inner"/>'s place is a part of <paramref name="outer"/>'s (a district, a neighbourhood or a site named with its city), by name.</summary>
     private static bool IsWithin(EventDraft inner, EventDraft outer) =>
@@ -271,12 +317,14 @@ internal static class EventMerger
 
     /// <summary>
     /// One kind of event for merging mentions under one place name: the same ACLED event type, except that an air strike and
-    /// a shelling are two events (two weapons, two shooters: "بدأت بقصف ... بالمدفعية" then "قصف سلاح الجو").
+    /// a shelling are two events (two weapons, two shooters: "بدأت بقصف ... بالمدفعية" then "قصف سلاح الجو"), and so are an
+    /// air strike and a bomb set off on the ground ("انفجار سيارة ملغومة" then "نفذ سلاح الجو ضربة جوية").
     /// </summary>
     private static bool SameKind(EventDraft a, EventDraft b) =>
         a.SubEventType.Parent() == b.SubEventType.Parent()
-        && !(a.SubEventType != b.SubEventType && a.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack
-            && b.SubEventType is SubEventType.AirDroneStrike or SubEventType.ShellingArtilleryMissileAttack);
+        && (a.SubEventType == b.SubEventType || (a.SubEventType != SubEventType.AirDroneStrike && b.SubEventType != SubEventType.AirDroneStrike))
+        && !(a.SubEventType != b.SubEventType && a.SubEventType is SubEventType.ShellingArtilleryMissileAttack
+            && b.SubEventType is SubEventType.ShellingArtilleryMissileAttack);
 
     /// <summary>Each names its own day ("اليوم" and "مساء أمس"): two days of one fight are two events (ACLED: one per day).</summary>
     private static bool TellApartDays(EventDraft a, EventDraft b) =>

@@ -41,6 +41,29 @@ internal static class NonEventFilter
     }
 
     /// <summary>
+    /// "سمات الرمادي داعش هجوم مسلح": the site's keyword line (tags) after the story is a list of words, no statement.
+    /// </summary>
+    internal static bool IsTagLine(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var s = text.Sentences[sentence];
+        return text.NormOf(s.FirstToken) is "سمات" or "الوسوم" or "وسوم" 
+            && (sentence == text.Sentences.Length - 1 || doc.ParagraphOfSentence[sentence + 1] != doc.ParagraphOfSentence[sentence]);
+    }
+
+    /// <summary>
+    /// "وتأتي هذه المعارك بعد إعلان ... انطلاق معركة الحسم", "ويأتي استعادة القاعدة بعد أسابيع على تحرير عدن بدعم من
+    /// ضربات التحالف": a sentence that opens with "يأتي/تأتي" (comes after, comes amid) sets the news told before in its
+    /// context; the events it names are that news again or older ones.
+    /// </summary>
+    internal static bool IsContextSentence(DocumentMentions doc, int sentence)
+    {
+        var text = doc.Text;
+        var first = text.NormOf(text.Sentences[sentence].FirstToken);
+        return first is "ياتي" or "تاتي" or "وياتي" or "وتاتي";
+    }
+
+    /// <summary>
     /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
     /// dated from happened days before and was told then, so it is no event of this report.
     /// </summary>
@@ -135,7 +158,7 @@ internal static class NonEventFilter
             // A car bomb destroyed as the outcome of this attack ("هجوم ... أسفر عن تدمير سيارة مفخخة") does not replace it.
             return doc.Triggers.Any(o => !IsWeaponOfFight(doc, o) && o.Class is TriggerClass.Air or TriggerClass.Shell or TriggerClass.Ied or TriggerClass.Suicide
                 or TriggerClass.Execution or TriggerClass.Assassination or TriggerClass.Defuse or TriggerClass.Abduction
-                && !(o.Class == TriggerClass.Defuse && IsOutcome(doc, o))
+                && !(o.Class == TriggerClass.Defuse && (IsOutcome(doc, o) || KillsBeside(doc, t)))
                 && (text.ClauseOf(o.FirstToken) == clause
                     || (!namesBothSides && text.SentenceOf(o.FirstToken) == sentence && o.FirstToken < t.FirstToken && t.FirstToken - o.EndToken <= 15)
                     || (o.Class is TriggerClass.Execution or TriggerClass.Assassination && text.SentenceOf(o.FirstToken) == sentence)));
@@ -181,6 +204,14 @@ internal static class NonEventFilter
     }
 
     private const int ArmsReach = 6;
+
+    // "قتل خمسة عناصر أثناء مواجهتهم القوة الأمنية ... وتم ضبط عجلتين مفخختين": a fight with its dead right beside it is an
+    // event of its own, not the seizure told after it in the sentence (a seizure kills no one).
+    private static bool KillsBeside(DocumentMentions doc, TriggerMention t) =>
+        doc.Casualties.Any(c => c.Kind == CasualtyKind.Death && doc.Text.SentenceOf(c.FirstToken) == doc.Text.SentenceOf(t.FirstToken)
+            && Math.Abs(c.FirstToken - t.FirstToken) <= KillReach);
+
+    private const int KillReach = 8;
 
     // A trigger shortly after "أسفر عن", "أدى إلى" in its sentence names an outcome of the event told before it.
     private static bool IsOutcome(DocumentMentions doc, TriggerMention t)

@@ -35,7 +35,8 @@ internal static class TitleSentences
 
             var para = new TextSpan(text.Sentences[i].Span.Start, text.Sentences[j - 1].Span.End);
             var body = para.SliceSpan(text.Original).TrimEnd();
-            if (body.Length is > 0 and < 200 && body[^1] is not ('.' or '!' or '\u061F' or '?'))
+            // A line cut after a comma ("... مواقع تواجد المتمردين،") is a body sentence that goes on in the next line.
+            if (body.Length is > 0 and < 200 && body[^1] is not ('.' or '!' or '\u061F' or '?' or '\u060C' or ',' or '\u061B' or ';'))
             {
                 firstTitle ??= text.Normalized.Text.Substring(text.Tokens[text.Sentences[i].FirstToken].NormStart,
                     text.Tokens[text.Sentences[j - 1].EndToken - 1].NormEnd - text.Tokens[text.Sentences[i].FirstToken].NormStart);

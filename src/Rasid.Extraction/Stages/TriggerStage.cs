@@ -14,6 +14,10 @@ internal static class TriggerStage
 {
     private const int CombineWindow = 5;
 
+    private const int SeizedObjectWindow = 8;
+
+    private const int AirSubjectGap = 1;
+
     public static void Run(DocumentMentions doc)
     {
         var text = doc.Text;
@@ -52,11 +56,26 @@ internal static class TriggerStage
                     j = bomb; // "أحبطت هجوما بسيارة مفخخة": the bomb of the foiled attack
                 }
 
+                // The seizing verb's subject, place and time may stand before its object: "ضبطت القوات الأمنية في بغداد أمس عبوات".
                 if (j < raw.Count && raw[j].Class is TriggerClass.Ied or TriggerClass.Suicide
-                    && raw[j].FirstToken - raw[j - 1].EndToken <= CombineWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
+                    && raw[j].FirstToken - raw[j - 1].EndToken <= SeizedObjectWindow && text.ClauseOf(raw[j].FirstToken) == text.ClauseOf(t.FirstToken))
                 {
+                    // "ضبط عشرات العبوات والسيارات المفخخة وحزام ناسف مع الانتحاري": every explosive of the seized list
+                    // that follows closely in the clause was seized too, none of them used.
+                    while (j + 1 < raw.Count && raw[j + 1].Class is TriggerClass.Ied or TriggerClass.Suicide
+                        && raw[j + 1].FirstToken - raw[j].EndToken <= CombineWindow && text.ClauseOf(raw[j + 1].FirstToken) == text.ClauseOf(t.FirstToken))
+                    {
+                        j++;
+                    }
+
                     result.Add(t with { EndToken = raw[j].EndToken, Span = t.Span.Union(raw[j].Span), Strong = true });
                     i = j;
+                }
+                else if (doc.Actors.Any(a => a.Entry.Air && text.ClauseOf(a.FirstToken) == text.ClauseOf(t.FirstToken)
+                    && a.FirstToken >= t.EndToken && a.FirstToken - t.EndToken <= AirSubjectGap))
+                {
+                    // "ودمر طيران التحالف دبابتين": what an air force destroys, it destroys in a strike.
+                    result.Add(t with { Class = TriggerClass.Air });
                 }
 
                 continue;
@@ -66,6 +85,13 @@ internal static class TriggerStage
                 && raw.Take(i).Any(o => o.Class is TriggerClass.Attack or TriggerClass.Clash && text.SentenceOf(o.FirstToken) == text.SentenceOf(t.FirstToken)))
             {
                 continue; // "شنوا هجوما ... استخدموا خلاله أسلحة متوسطة وقذائف": shells among small arms are weapons of the ground attack
+            }
+
+            if (t.Class == TriggerClass.Attack && t.EndToken < text.Tokens.Length && text.NormOf(t.EndToken) is { } next
+                && (next.StartsWith("مدفعي", StringComparison.Ordinal) || next.StartsWith("المدفعي", StringComparison.Ordinal)))
+            {
+                result.Add(t with { Class = TriggerClass.Shell }); // "استهدفت مدفعية القوات المسلحة مواقع": the artillery fires
+                continue;
             }
 
             if (t.Class == TriggerClass.Gathering)
