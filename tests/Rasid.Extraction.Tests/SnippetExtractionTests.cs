@@ -104,6 +104,14 @@ public sealed class SnippetExtractionTests
     }
 
     [Fact]
+    public void The_evidence_of_a_counted_event_stops_before_a_purpose_told_after_it()
+    {
+        var e = Run("اعتقلت قوات الأمن أمس خمسة مسلحين في مدينة عدن بهدف تنفيذ إعدامات بحق أسرى المقاومة.", "YE")
+            .First(x => x.Modality.Counts());
+        Assert.DoesNotContain(e.Evidence, ev => ev.Text.Contains("بهدف", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Since_the_start_of_this_month_is_no_long_span()
     {
         // "منذ بداية الشهر الجاري" is days, not a tally of months: the clash stays an event.

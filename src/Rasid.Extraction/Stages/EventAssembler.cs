@@ -288,7 +288,20 @@ internal static class EventAssembler
         var text = doc.Text;
         // At least a few words of context around the trigger, inside its clause, so the evidence reads as a statement.
         var c = text.Clauses[clause];
-        int first = Math.Max(c.FirstToken, t.FirstToken - EvidenceContext), last = Math.Min(c.EndToken, t.EndToken + EvidenceContext) - 1;
+        // Nor past a cue that lowers what follows it ("… بهدف تنفيذ إعدامات", "الهادفة إلى"): the evidence of a counted
+        // event must not quote a purpose, a plan or a denial told after it.
+        int stop = c.EndToken;
+        foreach (var cue in doc.Cues)
+        {
+            if (cue.Cue.Modality is Modality.Negated or Modality.Hypothetical or Modality.Speculative or Modality.Future
+                && cue.FirstToken >= t.EndToken && cue.FirstToken < stop && text.ClauseOf(cue.FirstToken) == clause)
+            {
+                stop = cue.FirstToken;
+            }
+        }
+
+        int first = Math.Max(c.FirstToken, t.FirstToken - EvidenceContext), last = Math.Min(stop, t.EndToken + EvidenceContext) - 1;
+        last = Math.Max(last, t.EndToken - 1);
         while (last > first && text.Tokens[last].Kind == Arabic.Text.TokenKind.Punctuation)
         {
             last--;
@@ -302,7 +315,7 @@ internal static class EventAssembler
         var span = t.Span.Union(new TextSpan(text.Tokens[first].Span.Start, text.Tokens[last].Span.End));
         foreach (var s in new TextSpan?[] { a1?.Span, a2?.Span, place?.Span })
         {
-            if (s is { } x && text.Clauses[clause].Span.Contains(x))
+            if (s is { } x && text.Clauses[clause].Span.Contains(x) && (stop == c.EndToken || x.End <= text.Tokens[stop].Span.Start))
             {
                 span = span.Union(x);
             }
