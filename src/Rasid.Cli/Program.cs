@@ -15,6 +15,7 @@ var root = new RootCommand("Rasid (راصد): Arabic conflict reports in, ACLED-
     ExportCommand.Create(),
     WorkerCommand.Create(),
     StatusCommand.Create(),
+    OptimizeCommand.Create(),
     MigrateCommand.Create(),
     GazetteerCommand.Create(),
     ServeCommand.Create(),

@@ -52,6 +52,28 @@ public class IngestTests
     }
 
     [Fact]
+    public void Optimize_after_an_ingest_reports_the_store_and_keeps_its_counts()
+    {
+        using var dir = new TempDb();
+        var dump = Path.Combine(dir.Folder, "dump.jsonl");
+        WriteDump(dump, 200);
+        var db = Path.Combine(dir.Folder, "store.db");
+        var (code, _, err) = RasidProcess.Run("ingest", dump, "--db", db, "--quiet", "--batch", "20");
+        Assert.True(code == 0, err);
+        StoreStats before;
+        using (var store = SqliteEventStore.Open(db))
+        {
+            before = store.Stats();
+        }
+
+        (code, var output, err) = RasidProcess.Run("optimize", "--db", db);
+        Assert.True(code == 0, err);
+        Assert.Contains("optimized", output, StringComparison.Ordinal);
+        using var after = SqliteEventStore.Open(db);
+        Assert.Equal(before, after.Stats());
+    }
+
+    [Fact]
     public void Killing_a_real_ingest_mid_run_then_rerunning_loses_nothing_and_duplicates_nothing()
     {
         using var dir = new TempDb();

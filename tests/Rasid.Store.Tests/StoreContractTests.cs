@@ -175,6 +175,32 @@ public abstract partial class StoreContractTests
         Assert.Equal(["e1"], store.Query(new EventQuery { Text = query }).Select(e => e.Event.EventId));
     }
 
+    [SkippableFact]
+    public void Optimizing_after_a_load_leaves_every_answer_the_same()
+    {
+        using var store = OpenStore();
+        for (int i = 0; i < 5; i++) // several batches (months apart: five incidents) make several full-text segments
+        {
+            store.Write([
+                TestEvents.Doc($"r{i}", $"قصف عنيف بالرقة أمس رقم {i}", TestEvents.Event($"r{i}", $"er{i}", SubEventType.ShellingArtilleryMissileAttack, $"2017-0{i + 1}-10", 35.95, 39.01)),
+                TestEvents.Doc($"a{i}", $"اشتباكات في حلب رقم {i}", TestEvents.Event($"a{i}", $"ea{i}", SubEventType.ArmedClash, $"2017-0{i + 1}-10", 36.2, 37.15)),
+            ]);
+        }
+
+        string[] Ids(EventQuery q) => store.Query(q).Select(e => e.Event.EventId).Order(StringComparer.Ordinal).ToArray();
+        var text = new EventQuery { Text = "الرقة" };
+        var all = new EventQuery();
+        var (beforeText, beforeAll, beforeDocs) = (Ids(text), Ids(all), store.SearchDocuments("حلب").Count);
+
+        store.Optimize();
+
+        Assert.Equal(5, beforeText.Length);
+        Assert.Equal(beforeText, Ids(text));
+        Assert.Equal(beforeAll, Ids(all));
+        Assert.Equal(beforeDocs, store.SearchDocuments("حلب").Count);
+        Assert.Equal(5, store.Count(text));
+    }
+
     // An incident reported twice is found by a word of either report; several words must meet in one report (PostgreSQL
     // keeps every report's words on the incident itself, so it checks several words against the reports as well).
     [SkippableTheory]

@@ -578,6 +578,8 @@ public abstract partial class RelationalEventStore : IEventStore
         }
     }
 
+    public abstract void Optimize();
+
     public abstract void Dispose();
 
     /// <summary>

@@ -111,5 +111,20 @@ public sealed class SqliteEventStore : RelationalEventStore
     protected override string RankedDocumentKeys(string param, string limitParam) =>
         $"SELECT rowid FROM documents_fts WHERE documents_fts MATCH {param} ORDER BY rank LIMIT {limitParam}";
 
+    // FTS5 keeps adding segments as batches are written (a million incidents: 13–21 of them); a probe for a common term
+    // reads each, so merging them made term queries over a million incidents ≈ 1.4× faster (docs/benchmarks.md).
+    public override void Optimize()
+    {
+        using var cmd = _writer.CreateCommand();
+        cmd.CommandTimeout = 0;
+        cmd.CommandText = """
+            INSERT INTO documents_fts(documents_fts) VALUES('optimize');
+            INSERT INTO evidence_fts(evidence_fts) VALUES('optimize');
+            ANALYZE;
+            PRAGMA wal_checkpoint(TRUNCATE);
+            """;
+        cmd.ExecuteNonQuery();
+    }
+
     public override void Dispose() => _writer.Dispose();
 }
