@@ -4,6 +4,8 @@ set -euo pipefail
 
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+# pandas: the ACLED CSV export is checked by opening it in pandas (tests/Rasid.Export.Tests), as analysts will.
+python3 -c 'import pandas' >/dev/null 2>&1 || need+=(python3-pandas)
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
