@@ -160,17 +160,7 @@ internal static class EventMerger
 
                 // The part (a district, a quarter) is kept over the whole (its city); else the more precise place, the surer modality.
                 var (keep, drop) = IsWithin(a, b) || (!IsWithin(b, a) && Rank(a) <= Rank(b)) ? (a, b) : (b, a);
-                // The day the text gives for the event itself wins over a carried-over day or a toll's day; else the earlier.
-                if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
-                {
-                    keep.Date = drop.Date;
-                    keep.EventDate = drop.EventDate;
-                    keep.EventDateEnd = drop.EventDateEnd;
-                    keep.TimePrecision = drop.TimePrecision;
-                    keep.OwnDate = drop.OwnDate;
-                    keep.Recap = drop.Recap;
-                }
-
+                TakeBetterDate(keep, drop);
                 Absorb(keep, drop);
                 body[i] = keep;
                 body.RemoveAt(j);
@@ -195,16 +185,7 @@ internal static class EventMerger
                 // The place named as such wins over one given by its bearing from a city ("شمال شرقي بعقوبة"); else the
                 // detail, told after the summary.
                 var (keep, drop) = (a.Place?.Precision ?? GeoPrecision.Province) < (b.Place?.Precision ?? GeoPrecision.Province) ? (a, b) : (b, a);
-                if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
-                {
-                    keep.Date = drop.Date;
-                    keep.EventDate = drop.EventDate;
-                    keep.EventDateEnd = drop.EventDateEnd;
-                    keep.TimePrecision = drop.TimePrecision;
-                    keep.OwnDate = drop.OwnDate;
-                    keep.Recap = drop.Recap;
-                }
-
+                TakeBetterDate(keep, drop);
                 Absorb(keep, drop);
                 body[i] = keep;
                 body.RemoveAt(j);
@@ -333,6 +314,20 @@ internal static class EventMerger
 
     /// <summary>A compass part of a country ("شرق ليبيا", "شمال سوريا"): it locates no single town, so it sums up.</summary>
     private static bool IsBroadRegion(EventDraft d) => d.PlaceIsCompassRegion && d.Place?.Location?.CountryCode is not null;
+
+    // The day the text gives for the event itself wins over a carried-over day or a toll's day; else the earlier.
+    private static void TakeBetterDate(EventDraft keep, EventDraft drop)
+    {
+        if (drop.Date is not null && (DateWeight(drop) > DateWeight(keep) || (DateWeight(drop) == DateWeight(keep) && drop.EventDate < keep.EventDate)))
+        {
+            keep.Date = drop.Date;
+            keep.EventDate = drop.EventDate;
+            keep.EventDateEnd = drop.EventDateEnd;
+            keep.TimePrecision = drop.TimePrecision;
+            keep.OwnDate = drop.OwnDate;
+            keep.Recap = drop.Recap;
+        }
+    }
 
     private static bool SameActor1(EventDraft a, EventDraft b) =>
         Named(a.Actor1, a) is not { } x || Named(b.Actor1, b) is not { } y || x.Name == y.Name || x.Name == b.Actor2?.Name;
