@@ -46,8 +46,7 @@ internal static class NonEventFilter
     internal static bool IsTagLine(DocumentMentions doc, int sentence)
     {
         var text = doc.Text;
-        var s = text.Sentences[sentence];
-        return text.NormOf(s.FirstToken) is "سمات" or "الوسوم" or "وسوم" 
+        return OpensWith(doc, sentence, ContextDomain.Tags)
             && (sentence == text.Sentences.Length - 1 || doc.ParagraphOfSentence[sentence + 1] != doc.ParagraphOfSentence[sentence]);
     }
 
@@ -58,10 +57,12 @@ internal static class NonEventFilter
     /// </summary>
     internal static bool IsContextSentence(DocumentMentions doc, int sentence)
     {
-        var text = doc.Text;
-        var first = text.NormOf(text.Sentences[sentence].FirstToken);
-        return first is "ياتي" or "تاتي" or "وياتي" or "وتاتي";
+        return OpensWith(doc, sentence, ContextDomain.Setting);
     }
+
+    // data/extraction/context-cues.tsv: the sentence's first word is one of the opening words of that kind.
+    private static bool OpensWith(DocumentMentions doc, int sentence, ContextDomain kind) =>
+        ContextCues.Openings.TryGetValue(doc.Text.NormOf(doc.Text.Sentences[sentence].FirstToken), out var found) && found == kind;
 
     /// <summary>
     /// "وذلك بعد ثلاثة أيام على إعلان الحكومة تحرير عدن", "بعد يومين من معارك": an event named as the point the news is
